@@ -1,0 +1,4 @@
+import type { Catalogue } from "../index.js";
+
+export const CLI_MESSAGES: Catalogue = {
+};

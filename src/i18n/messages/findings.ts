@@ -1,0 +1,4 @@
+import type { Catalogue } from "../index.js";
+
+export const FINDINGS_MESSAGES: Catalogue = {
+};
