@@ -5,7 +5,7 @@
  */
 import type { Lang } from "../model/types.js";
 import { CLI_MESSAGES } from "./messages/cli.js";
-import { FINDING_MESSAGES } from "./messages/findings.js";
+import { FINDINGS_MESSAGES as FINDING_MESSAGES } from "./messages/findings.js";
 import { LOAD_MESSAGES } from "./messages/load.js";
 
 export type Bilingual = { readonly en: string; readonly ja: string };

@@ -1,4 +1,95 @@
 import type { Catalogue } from "../index.js";
 
 export const CLI_MESSAGES: Catalogue = {
+  "policy.yaml-syntax": { en: "policy file is not valid YAML: {detail}", ja: "ポリシーファイルの YAML が正しくありません: {detail}" },
+  "policy.schema": { en: "policy file: {path} {detail}", ja: "ポリシーファイル: {path} {detail}" },
+  "policy.not-found": { en: 'policy file "{file}" cannot be read', ja: 'ポリシーファイル "{file}" を読み込めません' },
+  "policy.unknown": {
+    en: 'unknown policy "{name}": give a built-in pack ({packs}), "default", or a .yaml policy file',
+    ja: 'ポリシー "{name}" はありません。組み込みパック ({packs})、"default"、または .yaml のポリシーファイルを指定してください',
+  },
+  "policy.collision": {
+    en: 'rule id "{rule}" is already used by a built-in rule or another policy: choose another id',
+    ja: 'ルール ID "{rule}" は組み込みルールまたは他のポリシーで使われています。別の ID にしてください',
+  },
+  "policy.unknown-override": {
+    en: 'overrides name rule "{rule}", which no policy defines',
+    ja: 'overrides に指定されたルール "{rule}" はどのポリシーにもありません',
+  },
+  "cli.usage": {
+    en: `bunri: checks network designs against 三層の対策 (three-tier separation) and LGWAN-ASP rules
+
+Usage:
+  bunri check PATH…      check topology files or directories (text, json reports)
+  bunri reach FILE --from REF --to REF [--service S]
+                         does REF reach REF, by which chain, or what stops it
+  bunri schema [topology|policy|result]
+                         print a JSON Schema
+
+Options of check:
+  --format F[=FILE]      text (default) or json; repeatable
+  -o, --output FILE      write the report to FILE
+  --fail-on LEVEL        critical, high (default), medium, low, info, none
+  --policy P             built-in pack or policy file (repeatable)
+  --waivers FILE         waivers kept outside the topology
+  --today YYYY-MM-DD     the date for waiver expiry
+  --lang ja|en           language of messages
+  --no-color             no colours
+
+Exit status: 0 clean, 1 findings at or above --fail-on, 2 invalid input or usage.`,
+    ja: `bunri: ネットワーク設計を 三層の対策・LGWAN-ASP のルールに照らして検査します
+
+使い方:
+  bunri check パス…      トポロジファイルまたはディレクトリを検査 (text, json)
+  bunri reach ファイル --from 参照 --to 参照 [--service サービス]
+                         通信できるか、どの経路か、何が止めているか
+  bunri schema [topology|policy|result]
+                         JSON Schema を出力
+
+check のオプション:
+  --format 形式[=ファイル] text (既定) または json。複数指定可
+  -o, --output ファイル  レポートの出力先
+  --fail-on 重大度       critical, high (既定), medium, low, info, none
+  --policy P             組み込みパックまたはポリシーファイル (複数指定可)
+  --waivers ファイル     トポロジの外に置いた例外 (waiver)
+  --today YYYY-MM-DD     例外の期限判定に使う日付
+  --lang ja|en           メッセージの言語
+  --no-color             色を付けない
+
+終了コード: 0 問題なし、1 --fail-on 以上の指摘あり、2 入力または使い方の誤り。`,
+  },
+  "cli.see-help": { en: "Run `bunri --help` for usage.", ja: "使い方は `bunri --help` で確認できます。" },
+  "cli.unknown-command": {
+    en: 'unknown command or file "{command}"',
+    ja: 'コマンドまたはファイル "{command}" はありません',
+  },
+  "cli.no-paths": { en: "give at least one topology file or directory", ja: "トポロジファイルまたはディレクトリを 1 つ以上指定してください" },
+  "cli.bad-fail-on": {
+    en: '--fail-on "{value}": use critical, high, medium, low, info or none',
+    ja: '--fail-on "{value}": critical, high, medium, low, info, none のいずれかを指定してください',
+  },
+  "cli.bad-today": { en: '--today "{value}": use YYYY-MM-DD', ja: '--today "{value}": YYYY-MM-DD の形式で指定してください' },
+  "cli.bad-lang": { en: '--lang "{value}": use ja or en', ja: '--lang "{value}": ja または en を指定してください' },
+  "cli.bad-format": {
+    en: 'unknown format "{value}": use {formats}',
+    ja: '形式 "{value}" はありません。{formats} のいずれかを指定してください',
+  },
+  "cli.bad-schema": {
+    en: 'unknown schema "{value}": use {schemas}',
+    ja: 'スキーマ "{value}" はありません。{schemas} のいずれかを指定してください',
+  },
+  "cli.reach-usage": {
+    en: "usage: bunri reach FILE --from REF --to REF [--service S]",
+    ja: "使い方: bunri reach ファイル --from 参照 --to 参照 [--service サービス]",
+  },
+  "reach.yes": { en: "{source} reaches {target} on {service} (all: {services})", ja: "{source} から {target} へ {service} で通信できます (全体: {services})" },
+  "reach.no": { en: "{source} does not reach {target} on {service}", ja: "{source} から {target} へ {service} では通信できません" },
+  "reach.default-allow": { en: "default allow", ja: "既定で許可 (default: allow)" },
+  "reach.no-pairs": { en: "no pair of distinct hosts matches these references", ja: "指定に当てはまる異なるホストの組はありません" },
+  "query.bad-service": { en: 'unknown service "{ref}"', ja: 'サービス "{ref}" は正しくありません' },
+  "query.bad-zone-kind": { en: 'unknown zone kind in "{ref}"', ja: '"{ref}" のゾーン種別が正しくありません' },
+  "query.bad-tier": { en: 'unknown tier in "{ref}": use internet-side, lgwan-side or mynumber-side', ja: '"{ref}" の層が正しくありません (internet-side, lgwan-side, mynumber-side)' },
+  "query.unknown-ref": { en: '"{ref}" is not a host, zone, zone-kind: or tier: of this design', ja: '"{ref}" はこの設計のホスト・ゾーン・zone-kind:・tier: のいずれでもありません' },
+  "query.device-ref": { en: '"{ref}" is a forwarding device, not a host: it carries traffic but is neither source nor destination', ja: '"{ref}" は転送機器で、ホストではありません (送信元・宛先にはなりません)' },
+  "query.transit-ref": { en: '"{ref}" is a transit zone, which holds no hosts', ja: '"{ref}" は中継区間 (transit) で、ホストを持ちません' },
 };

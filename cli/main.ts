@@ -1,0 +1,55 @@
+/**
+ * Command dispatch. Each command is its own module, loaded only when used, so that `bunri check`
+ * does not pay for what it does not run.
+ */
+import { detectLang, t } from "../src/i18n/index.js";
+import type { Lang } from "../src/model/types.js";
+import { UsageError } from "./args.js";
+
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  stdinIsTTY: boolean;
+}
+
+const COMMANDS = ["check", "reach", "schema", "help"] as const;
+
+function langFrom(argv: string[], env: NodeJS.ProcessEnv): Lang {
+  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  const value = i < 0 ? undefined : argv[i]?.includes("=") ? argv[i]?.split("=")[1] : argv[i + 1];
+  return value === "ja" || value === "en" ? value : detectLang(env);
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const lang = langFrom(argv, io.env);
+  const [first, ...rest] = argv;
+  try {
+    if (first === "--version" || first === "-V") {
+      const { toolVersion } = await import("../src/check.js");
+      io.stdout.write(`${toolVersion()}\n`);
+      return 0;
+    }
+    if (first === undefined || first === "--help" || first === "-h" || first === "help") {
+      io.stdout.write(`${t(lang, "cli.usage")}\n`);
+      return first === undefined ? 2 : 0;
+    }
+    if (first === "reach") return (await import("./commands/reach.js")).run(rest, io, lang);
+    if (first === "schema") return (await import("./commands/schema.js")).run(rest, io, lang);
+    if (first === "check") return (await import("./commands/check.js")).run(rest, io, lang);
+    if (!first.startsWith("-") && (COMMANDS as readonly string[]).includes(first) === false && /^[a-z]+$/.test(first) && !first.includes(".")) {
+      // `bunri foo` where foo is neither a command nor an existing path
+      const { existsSync } = await import("node:fs");
+      if (!existsSync(first)) throw new UsageError(t(lang, "cli.unknown-command", { command: first }));
+    }
+    // `bunri FILE…`: the check (the explorer opens here once it exists and both ends are terminals)
+    return (await import("./commands/check.js")).run(argv, io, lang);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`bunri: ${error.message}\n${t(lang, "cli.see-help")}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,278 @@
+/**
+ * The design as a graph: zones and nodes as graphology nodes, attachments as edges, plus the
+ * implicit host `<zone>/*` of every non-transit zone. On top of the graph, the indexes the
+ * analysis needs: hosts and devices by number, each firewall's rules compiled to host sets.
+ */
+import { UndirectedGraph } from "graphology";
+import { compareCodePoints } from "../util/compare.js";
+import { Bitset } from "../util/bitset.js";
+import {
+  CLASSIFICATIONS,
+  type Classification,
+  FORWARDER_KINDS,
+  type NodeDef,
+  type NodeKind,
+  type RuleDef,
+  type ServiceSet,
+  type Tier,
+  type Topology,
+  ZONE_TIER,
+  type ZoneDef,
+  type ZoneKind,
+} from "./types.js";
+
+export interface Zone {
+  index: number;
+  id: string;
+  kind: ZoneKind;
+  tier: Tier | null;
+  def: ZoneDef;
+}
+
+export interface Host {
+  index: number;
+  /** a node id, or `<zone>/*` */
+  id: string;
+  implicit: boolean;
+  /** the node's kind; for an implicit host, `client` (it counts as one in contagion only) */
+  kind: NodeKind;
+  /** indexes of the zones it is attached to, ascending by zone id */
+  zones: number[];
+  def?: NodeDef;
+  tiers: Set<Tier>;
+  zoneKinds: Set<ZoneKind>;
+  internet: boolean;
+  mediator: boolean;
+  /** client, proxy, screen-transfer, or implicit */
+  fetcher: boolean;
+  /** what it accepts; undefined means anything */
+  services?: ServiceSet;
+  /** the highest classification held, or undefined */
+  holdsMax?: Classification;
+  /** declared, else the zones' common location */
+  location?: string;
+}
+
+export interface CompiledRule {
+  def: RuleDef;
+  from: Bitset;
+  to: Bitset;
+}
+
+export interface Device {
+  index: number;
+  id: string;
+  kind: NodeKind;
+  def: NodeDef;
+  zones: number[];
+  /** forwards everything (router, switch, ips, waf, vpn-gateway, wireless-ap, or a host with forwards) */
+  open: boolean;
+  firewall: boolean;
+  /** an `ips`, or a firewall with `controls.ips` */
+  ips: boolean;
+  rules: CompiledRule[];
+  defaultAllow: boolean;
+  /** the host index when the device is a forwarding host */
+  hostIndex?: number;
+}
+
+export interface Design {
+  topology: Topology;
+  graph: UndirectedGraph;
+  zones: Zone[];
+  zoneById: Map<string, Zone>;
+  hosts: Host[];
+  hostById: Map<string, Host>;
+  devices: Device[];
+  deviceById: Map<string, Device>;
+}
+
+const FORWARDERS = new Set<string>(FORWARDER_KINDS);
+const FETCHER_KINDS = new Set<string>(["client", "proxy", "screen-transfer"]);
+
+export function classificationRank(c: Classification): number {
+  return CLASSIFICATIONS.indexOf(c);
+}
+
+export function isMediatorNode(def: NodeDef): boolean {
+  if (def.kind === "sanitizer") return true;
+  if (def.kind === "screen-transfer") return (def.controls.redirection ?? []).length === 0;
+  if (def.kind === "mail-relay") return def.controls.sanitize !== undefined;
+  return false;
+}
+
+export function implicitHostId(zoneId: string): string {
+  return `${zoneId}/*`;
+}
+
+export function buildDesign(topology: Topology): Design {
+  const graph = new UndirectedGraph({ allowSelfLoops: false });
+  const zoneIds = [...topology.zones.keys()].sort(compareCodePoints);
+  const zones: Zone[] = zoneIds.map((id, index) => {
+    const def = topology.zones.get(id) as ZoneDef;
+    graph.addNode(`zone:${id}`, { type: "zone", id, kind: def.kind });
+    return { index, id, kind: def.kind, tier: ZONE_TIER[def.kind], def };
+  });
+  const zoneById = new Map(zones.map((z) => [z.id, z]));
+
+  const nodeIds = [...topology.nodes.keys()].sort(compareCodePoints);
+  const hostEntries: Array<{ id: string; def?: NodeDef; zone?: Zone }> = [];
+  for (const id of nodeIds) {
+    const def = topology.nodes.get(id) as NodeDef;
+    graph.addNode(`node:${id}`, { type: "node", id, kind: def.kind });
+    for (const z of def.zones) if (zoneById.has(z)) graph.mergeEdge(`node:${id}`, `zone:${z}`);
+    if (!FORWARDERS.has(def.kind)) hostEntries.push({ id, def });
+  }
+  for (const zone of zones) {
+    if (zone.kind === "transit") continue;
+    const id = implicitHostId(zone.id);
+    graph.addNode(`node:${id}`, { type: "implicit", id, kind: "client" });
+    graph.addEdge(`node:${id}`, `zone:${zone.id}`);
+    hostEntries.push({ id, zone });
+  }
+  hostEntries.sort((a, b) => compareCodePoints(a.id, b.id));
+
+  const hosts: Host[] = hostEntries.map((e, index) => {
+    const zoneList = e.def
+      ? e.def.zones
+          .map((z) => zoneById.get(z))
+          .filter((z): z is Zone => z !== undefined)
+          .sort((a, b) => a.index - b.index)
+      : [e.zone as Zone];
+    const uniqueZones = [...new Set(zoneList)];
+    const tiers = new Set<Tier>();
+    const zoneKinds = new Set<ZoneKind>();
+    for (const z of uniqueZones) {
+      if (z.tier) tiers.add(z.tier);
+      zoneKinds.add(z.kind);
+    }
+    let holdsMax: Classification | undefined;
+    for (const d of e.def?.holds ?? []) {
+      const datum = topology.data.get(d);
+      if (datum && (holdsMax === undefined || classificationRank(datum.classification) > classificationRank(holdsMax)))
+        holdsMax = datum.classification;
+    }
+    const host: Host = {
+      index,
+      id: e.id,
+      implicit: !e.def,
+      kind: e.def ? e.def.kind : "client",
+      zones: uniqueZones.map((z) => z.index),
+      tiers,
+      zoneKinds,
+      internet: zoneKinds.has("internet"),
+      mediator: e.def ? isMediatorNode(e.def) : false,
+      fetcher: e.def ? FETCHER_KINDS.has(e.def.kind) : true,
+    };
+    if (e.def) {
+      host.def = e.def;
+      if (e.def.services) host.services = e.def.services;
+    }
+    if (holdsMax) host.holdsMax = holdsMax;
+    const location = e.def?.location ?? commonLocation(uniqueZones);
+    if (location) host.location = location;
+    return host;
+  });
+  const hostById = new Map(hosts.map((h) => [h.id, h]));
+
+  const resolver = new ReferenceResolver(zones, hosts);
+  const devices: Device[] = [];
+  for (const id of nodeIds) {
+    const def = topology.nodes.get(id) as NodeDef;
+    const isForwarder = FORWARDERS.has(def.kind);
+    if (!isForwarder && !def.forwards) continue;
+    const firewall = def.kind === "firewall";
+    const device: Device = {
+      index: devices.length,
+      id,
+      kind: def.kind,
+      def,
+      zones: def.zones
+        .map((z) => zoneById.get(z)?.index)
+        .filter((z): z is number => z !== undefined)
+        .sort((a, b) => a - b),
+      open: !firewall,
+      firewall,
+      ips: def.kind === "ips" || (firewall && def.controls.ips === true),
+      rules: firewall
+        ? def.rules.map((r) => ({ def: r, from: resolver.resolveAll(r.from), to: resolver.resolveAll(r.to) }))
+        : [],
+      defaultAllow: firewall && def.defaultAction === "allow",
+    };
+    const host = hostById.get(id);
+    if (host && !isForwarder) device.hostIndex = host.index;
+    devices.push(device);
+  }
+  return {
+    topology,
+    graph,
+    zones,
+    zoneById,
+    hosts,
+    hostById,
+    devices,
+    deviceById: new Map(devices.map((d) => [d.id, d])),
+  };
+}
+
+function commonLocation(zones: Zone[]): string | undefined {
+  let loc: string | undefined;
+  for (const z of zones) {
+    if (!z.def.location) return undefined;
+    if (loc === undefined) loc = z.def.location;
+    else if (loc !== z.def.location) return undefined;
+  }
+  return loc;
+}
+
+/**
+ * Turns firewall-rule references into host sets: `any`, a host id, `<zone>/*`, a zone id (its
+ * hosts, implicit included), `zone-kind:<kind>`, `tier:<tier>`. The loader has already rejected
+ * references to devices, transit zones and unknown names; anything unresolvable here is empty.
+ */
+export class ReferenceResolver {
+  private readonly hostIndex: Map<string, number>;
+  constructor(
+    private readonly zones: Zone[],
+    private readonly hosts: Host[],
+  ) {
+    this.hostIndex = new Map(hosts.map((h) => [h.id, h.index]));
+  }
+
+  resolve(ref: string): Bitset {
+    const set = new Bitset(this.hosts.length);
+    if (ref === "any") {
+      for (let i = 0; i < this.hosts.length; i++) set.add(i);
+      return set;
+    }
+    const direct = this.hostIndex.get(ref);
+    if (direct !== undefined && !ref.endsWith("/*")) {
+      set.add(direct);
+      return set;
+    }
+    if (ref.endsWith("/*")) {
+      if (direct !== undefined) set.add(direct);
+      return set;
+    }
+    let zoneMatch: (z: Zone) => boolean;
+    if (ref.startsWith("zone-kind:")) {
+      const kind = ref.slice("zone-kind:".length);
+      zoneMatch = (z) => z.kind === kind;
+    } else if (ref.startsWith("tier:")) {
+      const tier = ref.slice("tier:".length);
+      zoneMatch = (z) => z.tier === tier;
+    } else {
+      zoneMatch = (z) => z.id === ref;
+    }
+    const wanted = new Set(this.zones.filter(zoneMatch).map((z) => z.index));
+    if (wanted.size === 0) return set;
+    for (const h of this.hosts) if (h.zones.some((z) => wanted.has(z))) set.add(h.index);
+    return set;
+  }
+
+  resolveAll(refs: readonly string[]): Bitset {
+    const set = new Bitset(this.hosts.length);
+    for (const r of refs) set.orInPlace(this.resolve(r));
+    return set;
+  }
+}

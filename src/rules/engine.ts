@@ -1,0 +1,183 @@
+/**
+ * The rule engine: runs the active rules' checks on the analysed design, renders each raw finding
+ * into a finding (message in the user's language, fingerprint, location), then applies waivers
+ * and reports the waivers themselves (BUNRI-01 expired, BUNRI-02 stale).
+ */
+import { createHash } from "node:crypto";
+import type { Analysis } from "../analyze/index.js";
+import { interpolate, t } from "../i18n/index.js";
+import type { Design } from "../model/design.js";
+import { type InputError, type Lang, SEVERITIES, type SourceLocation, type WaiverDef } from "../model/types.js";
+import { compareCodePoints } from "../util/compare.js";
+import { checkFunction } from "./checks/index.js";
+import { formatPath, labelOf } from "./render.js";
+import type { Finding, RawFinding, RuleDefinition } from "./types.js";
+
+export interface RunOptions {
+  lang: Lang;
+  /** YYYY-MM-DD, the date in Japan that waiver expiry is judged on */
+  today: string;
+  /** waivers from `--waivers FILE` that belong to this design */
+  externalWaivers?: WaiverDef[];
+  /** every rule id bunri or the user's policies know, active or not (for waiver validation) */
+  knownRuleIds: ReadonlySet<string>;
+}
+
+export interface RunResult {
+  findings: Finding[];
+  errors: InputError[];
+}
+
+const LABEL_PARAMS = new Set(["target", "source", "node", "sender", "receiver", "after", "flow", "subject"]);
+
+export function fingerprint(parts: readonly string[]): string {
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 32);
+}
+
+/** Where the YAML of a subject is: a node, a zone (also for its implicit host), a flow, a firewall rule. */
+export function locate(design: Design, subject: string | undefined): SourceLocation {
+  const top = design.topology;
+  if (subject === undefined) return top.loc;
+  if (subject.endsWith("/*")) return top.zones.get(subject.slice(0, -2))?.loc ?? top.loc;
+  const hash = subject.indexOf("#");
+  if (hash > 0) {
+    const fw = top.nodes.get(subject.slice(0, hash));
+    const rule = fw?.rules.find((r) => r.name === subject);
+    if (rule) return rule.loc;
+  }
+  return top.nodes.get(subject)?.loc ?? top.zones.get(subject)?.loc ?? top.flows.get(subject)?.loc ?? top.loc;
+}
+
+function renderMessage(rule: RuleDefinition, raw: RawFinding, design: Design, lang: Lang): string {
+  const template = rule.messages[raw.variant ?? "default"] ?? rule.messages.default ?? Object.values(rule.messages)[0];
+  if (!template) return rule.title[lang];
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(raw.params)) {
+    params[k] = LABEL_PARAMS.has(k) && typeof v === "string" && v !== "" ? labelOf(design, v, lang) : v;
+  }
+  if (raw.evidence.chain) params.path = formatPath(raw.evidence.chain.path);
+  if (raw.evidence.contagion)
+    params.path = raw.evidence.contagion.steps.map((s) => `${s.from} =${s.mode}=> ${s.to}`).join(", ");
+  if (typeof raw.params.missing === "string") params.missing = t(lang, `kind.${raw.params.missing}`);
+  if (typeof raw.params.reason === "string") params.reason = t(lang, `reason.${raw.params.reason}`);
+  return interpolate(template[lang], params);
+}
+
+function severityRank(s: string): number {
+  return SEVERITIES.indexOf(s as (typeof SEVERITIES)[number]);
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank(a.severity) - severityRank(b.severity) ||
+    compareCodePoints(a.rule, b.rule) ||
+    compareCodePoints(a.subjects[0] ?? "", b.subjects[0] ?? "") ||
+    compareCodePoints(a.direction ?? "", b.direction ?? "") ||
+    compareCodePoints(a.fingerprint, b.fingerprint)
+  );
+}
+
+export function runRules(
+  design: Design,
+  analysis: Analysis,
+  rules: readonly RuleDefinition[],
+  options: RunOptions,
+): RunResult {
+  const { lang } = options;
+  const topology = design.topology;
+  const findings: Finding[] = [];
+  const active = new Map<string, RuleDefinition>();
+  for (const rule of rules) {
+    if (rule.models && (!topology.model || !rule.models.includes(topology.model))) continue;
+    active.set(rule.id, rule);
+    const fn = checkFunction(rule.check as { type: string; name?: unknown });
+    if (!fn) continue;
+    for (const raw of fn(rule.check, { design, analysis })) findings.push(toFinding(rule, raw, design, lang));
+  }
+  const errors: InputError[] = [];
+  const waivers = [...topology.waivers, ...(options.externalWaivers ?? [])];
+  for (const w of waivers) {
+    if (!options.knownRuleIds.has(w.rule) && !active.has(w.rule)) {
+      errors.push({
+        file: w.loc.file,
+        line: w.loc.line,
+        column: w.loc.column,
+        code: "unknown-rule",
+        message: t(lang, "engine.unknown-waiver-rule", { rule: w.rule }),
+      });
+    }
+  }
+  const waiverFindings: Finding[] = [];
+  for (const w of waivers) {
+    if (!options.knownRuleIds.has(w.rule) && !active.has(w.rule)) continue;
+    const subject = w.subject ?? w.rule;
+    const evidence = { waiver: { rule: w.rule, expires: w.expires, reason: w.reason, ...(w.subject ? { subject: w.subject } : {}) } };
+    const params = { rule: w.rule, subject: w.subject ?? "", expires: w.expires };
+    if (w.expires < options.today) {
+      const meta = active.get("BUNRI-01");
+      if (meta) waiverFindings.push(waiverFinding(meta, design, subject, w, { params, evidence, subjects: [subject] }, lang));
+      continue;
+    }
+    const ruleActive = active.has(w.rule) && !w.rule.startsWith("BUNRI-");
+    let matched = 0;
+    if (ruleActive) {
+      for (const f of findings) {
+        if (f.rule !== w.rule || (w.subject !== undefined && f.subjects[0] !== w.subject)) continue;
+        matched++;
+        if (f.waived) continue;
+        f.waived = true;
+        f.waiver = { reason: w.reason, expires: w.expires, location: w.loc };
+        if (w.approvedBy !== undefined) f.waiver.approvedBy = w.approvedBy;
+      }
+    }
+    if (matched === 0) {
+      const meta = active.get("BUNRI-02");
+      if (meta)
+        waiverFindings.push(
+          waiverFinding(meta, design, subject, w, { params, evidence, subjects: [subject], variant: ruleActive ? "no-match" : "inactive" }, lang),
+        );
+    }
+  }
+  findings.push(...waiverFindings);
+  findings.sort(compareFindings);
+  return { findings, errors };
+}
+
+function waiverFinding(
+  meta: RuleDefinition,
+  design: Design,
+  subject: string,
+  w: WaiverDef,
+  raw: RawFinding,
+  lang: Lang,
+): Finding {
+  const f = toFinding(meta, { ...raw, detail: `${w.rule}|${w.expires}` }, design, lang);
+  f.location = w.loc;
+  f.fingerprint = fingerprint([meta.id, design.topology.name, "", subject, `${w.rule}|${w.subject ?? ""}`, raw.variant ?? ""]);
+  return f;
+}
+
+function toFinding(rule: RuleDefinition, raw: RawFinding, design: Design, lang: Lang): Finding {
+  const primary = raw.subjects[0];
+  const f: Finding = {
+    rule: rule.id,
+    severity: rule.severity,
+    message: renderMessage(rule, raw, design, lang),
+    subjects: raw.subjects,
+    evidence: raw.evidence,
+    fingerprint: fingerprint([
+      rule.id,
+      design.topology.name,
+      raw.direction ?? "",
+      raw.fingerprintSubject ?? primary ?? "",
+      raw.detail ?? "",
+      raw.variant ?? "",
+    ]),
+    waived: false,
+    baselined: false,
+    location: locate(design, primary),
+  };
+  if (raw.variant) f.variant = raw.variant;
+  if (raw.direction) f.direction = raw.direction;
+  return f;
+}

@@ -1,0 +1,205 @@
+/**
+ * Policies: the built-in packs (policies/*.yaml) and the user's policy files, validated by the
+ * policy JSON Schema, and the selection of what runs for one design: the topology's `policies`
+ * or `--policy` (`default` standing for baseline plus the packs whose zones the design has),
+ * the waiver checks always, and the users' overrides (severity, off) on top.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { LineCounter, parseDocument } from "yaml";
+import { t } from "../i18n/index.js";
+import type { InputError, Lang, Severity, SourceLocation, Topology } from "../model/types.js";
+import { packagePath } from "../util/paths.js";
+import type { RuleDefinition } from "./types.js";
+
+export interface PolicyFile {
+  file: string;
+  pack?: string;
+  rules: RuleDefinition[];
+  overrides: Map<string, "off" | { severity: Severity }>;
+}
+
+export interface PolicySelection {
+  rules: RuleDefinition[];
+  /** every rule id known (built-in and the user's), for waiver validation */
+  knownRuleIds: Set<string>;
+  errors: InputError[];
+}
+
+const BUILTIN_ORDER = ["baseline", "lgwan-asp", "three-tier", "waivers"];
+
+let validator: ReturnType<Ajv2020["compile"]> | undefined;
+function validate(value: unknown): ReturnType<Ajv2020["compile"]>["errors"] {
+  if (!validator) {
+    const schema = JSON.parse(readFileSync(packagePath("schema", "policy.schema.json"), "utf8"));
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    validator = ajv.compile(schema);
+  }
+  return validator(value) ? null : (validator.errors ?? null);
+}
+
+/** Parses and validates one policy file's text. */
+export function parsePolicyText(text: string, file: string, lang: Lang, builtIn: boolean): { policy?: PolicyFile; errors: InputError[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, schema: "core", uniqueKeys: true });
+  const at = (offset: number | undefined): SourceLocation => {
+    const p = lineCounter.linePos(offset ?? 0);
+    return { file, line: p.line, column: p.col };
+  };
+  const errors: InputError[] = [];
+  for (const e of doc.errors) {
+    const p = at(e.pos[0]);
+    errors.push({ ...p, code: "yaml-syntax", message: t(lang, "policy.yaml-syntax", { detail: e.message.split("\n")[0] }) });
+  }
+  if (errors.length > 0) return { errors };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return { errors: [{ file, line: 1, column: 1, code: "yaml-syntax", message: String((e as Error).message) }] };
+  }
+  const schemaErrors = validate(value);
+  if (schemaErrors) {
+    for (const e of schemaErrors) {
+      const path = e.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+      const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+      const detail = e.keyword === "additionalProperties" ? `${e.message} "${(e.params as { additionalProperty: string }).additionalProperty}"` : e.message;
+      errors.push({
+        ...at(node?.range?.[0]),
+        code: "policy-schema",
+        message: t(lang, "policy.schema", { path: e.instancePath || "/", detail: detail ?? "" }),
+      });
+    }
+    return { errors };
+  }
+  const v = value as {
+    pack?: string;
+    rules?: Record<string, Omit<RuleDefinition, "id" | "pack" | "builtIn" | "references" | "messages"> & Partial<RuleDefinition>>;
+    overrides?: Record<string, "off" | { severity: Severity }>;
+  };
+  const rules: RuleDefinition[] = [];
+  for (const [id, r] of Object.entries(v.rules ?? {})) {
+    const node = doc.getIn(["rules", id], true) as { range?: [number, number, number] } | undefined;
+    const def: RuleDefinition = {
+      ...(r as RuleDefinition),
+      id,
+      pack: v.pack ?? file,
+      references: r.references ?? [],
+      messages: r.messages ?? {},
+      builtIn,
+      loc: at(node?.range?.[0]),
+    };
+    rules.push(def);
+  }
+  const overrides = new Map(Object.entries(v.overrides ?? {}));
+  const policy: PolicyFile = { file, rules, overrides };
+  if (v.pack !== undefined) policy.pack = v.pack;
+  return { policy, errors };
+}
+
+let builtins: Map<string, PolicyFile> | undefined;
+
+/** The packs that ship with bunri, by pack id. */
+export function builtinPacks(lang: Lang = "en"): Map<string, PolicyFile> {
+  if (builtins) return builtins;
+  const dir = packagePath("policies");
+  const out = new Map<string, PolicyFile>();
+  for (const name of readdirSync(dir).sort()) {
+    if (!name.endsWith(".yaml")) continue;
+    const file = resolve(dir, name);
+    const { policy, errors } = parsePolicyText(readFileSync(file, "utf8"), file, lang, true);
+    if (errors.length > 0 || !policy) throw new Error(`built-in policy ${name} is invalid: ${errors.map((e) => e.message).join("; ")}`);
+    out.set(policy.pack ?? name.replace(/\.yaml$/, ""), policy);
+  }
+  builtins = out;
+  return out;
+}
+
+export function builtinRules(): RuleDefinition[] {
+  const packs = builtinPacks();
+  return BUILTIN_ORDER.flatMap((p) => packs.get(p)?.rules ?? []);
+}
+
+/** `default`: baseline, plus lgwan-asp and three-tier where the design has their zones. */
+export function defaultPacks(topology: Topology): string[] {
+  const kinds = new Set([...topology.zones.values()].map((z) => z.kind));
+  const out = ["baseline"];
+  if (kinds.has("asp-internet") || kinds.has("asp-lgwan")) out.push("lgwan-asp");
+  if (["mynumber", "gov-cloud", "lgwan-connected", "internet-connected"].some((k) => kinds.has(k as never))) out.push("three-tier");
+  return out;
+}
+
+export interface SelectOptions {
+  lang: Lang;
+  /** `--policy` values: replace the topology's `policies` */
+  cliPolicies?: string[];
+  /** where `--policy` paths are relative to */
+  cwd: string;
+}
+
+export function selectPolicies(topology: Topology, options: SelectOptions): PolicySelection {
+  const { lang } = options;
+  const packs = builtinPacks();
+  const errors: InputError[] = [];
+  const fromCli = options.cliPolicies !== undefined && options.cliPolicies.length > 0;
+  const entries = fromCli ? (options.cliPolicies as string[]) : (topology.policies ?? ["default"]);
+  const base = fromCli ? options.cwd : dirname(resolve(topology.file));
+  const where: SourceLocation = fromCli
+    ? { file: "<command line>", line: 1, column: 1 }
+    : (topology.policiesLoc ?? topology.loc);
+  const packIds: string[] = [];
+  const userFiles: PolicyFile[] = [];
+  for (const entry of entries) {
+    if (entry === "default") {
+      for (const p of defaultPacks(topology)) if (!packIds.includes(p)) packIds.push(p);
+    } else if (packs.has(entry) && entry !== "waivers") {
+      if (!packIds.includes(entry)) packIds.push(entry);
+    } else if (/\.ya?ml$/i.test(entry)) {
+      const file = resolve(base, entry);
+      let text: string;
+      try {
+        text = readFileSync(file, "utf8");
+      } catch {
+        errors.push({ ...where, code: "policy-not-found", message: t(lang, "policy.not-found", { file: entry }) });
+        continue;
+      }
+      const { policy, errors: errs } = parsePolicyText(text, file, lang, false);
+      errors.push(...errs);
+      if (policy) userFiles.push(policy);
+    } else {
+      errors.push({
+        ...where,
+        code: "unknown-policy",
+        message: t(lang, "policy.unknown", { name: entry, packs: [...packs.keys()].filter((p) => p !== "waivers").join(", ") }),
+      });
+    }
+  }
+  const builtinIds = new Set(builtinRules().map((r) => r.id));
+  const rules: RuleDefinition[] = [];
+  for (const id of BUILTIN_ORDER) if (packIds.includes(id) || id === "waivers") rules.push(...(packs.get(id)?.rules ?? []));
+  const known = new Set(builtinIds);
+  for (const u of userFiles) {
+    for (const r of u.rules) {
+      if (builtinIds.has(r.id) || known.has(r.id)) {
+        errors.push({ ...(r.loc as SourceLocation), code: "rule-id-collision", message: t(lang, "policy.collision", { rule: r.id }) });
+        continue;
+      }
+      known.add(r.id);
+      rules.push(r);
+    }
+  }
+  let result = rules.map((r) => ({ ...r }));
+  for (const u of userFiles) {
+    for (const [id, o] of u.overrides) {
+      if (!known.has(id)) {
+        errors.push({ file: u.file, line: 1, column: 1, code: "unknown-rule", message: t(lang, "policy.unknown-override", { rule: id }) });
+        continue;
+      }
+      if (id.startsWith("BUNRI-") && o === "off") continue;
+      if (o === "off") result = result.filter((r) => r.id !== id);
+      else for (const r of result) if (r.id === id) r.severity = o.severity;
+    }
+  }
+  return { rules: result, knownRuleIds: known, errors };
+}

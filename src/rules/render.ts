@@ -1,0 +1,36 @@
+/**
+ * Turning ids into words for messages: a node's title with its id, an implicit host as "any host
+ * on <zone>", a chain as `a → [zone] → fw (rule) → …`. Shared by the engine and the reporters.
+ */
+import type { PathElement } from "../analyze/reach.js";
+import { t } from "../i18n/index.js";
+import type { Design } from "../model/design.js";
+import type { Lang } from "../model/types.js";
+
+export function labelOf(design: Design | undefined, id: string, lang: Lang): string {
+  if (!design) return id;
+  if (id.endsWith("/*")) {
+    const zoneId = id.slice(0, -2);
+    const zone = design.zoneById.get(zoneId);
+    const zoneName = zone?.def.title ? `${zone.def.title}` : zoneId;
+    return t(lang, "label.implicit-host", { zone: zoneName, id });
+  }
+  const node = design.topology.nodes.get(id);
+  if (node?.title) return `${node.title} (${id})`;
+  const flow = design.topology.flows.get(id);
+  if (flow?.title) return `${flow.title} (${id})`;
+  const zone = design.topology.zones.get(id);
+  if (zone?.title) return `${zone.title} (${id})`;
+  return id;
+}
+
+/** A chain on one line: `internet/* → [internet] → ips → [asp-edge] → fw-front (fw-front#1) → [asp-dmz] → web-inet`. */
+export function formatPath(path: readonly PathElement[]): string {
+  return path
+    .map((p) => {
+      if (p.type === "zone") return `[${p.id}]`;
+      if (p.type === "device" && p.rule) return `${p.id} (${p.rule})`;
+      return p.id;
+    })
+    .join(" → ");
+}
