@@ -38,7 +38,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (first === "reach") return (await import("./commands/reach.js")).run(rest, io, lang);
     if (first === "schema") return (await import("./commands/schema.js")).run(rest, io, lang);
     if (first === "check") return (await import("./commands/check.js")).run(rest, io, lang);
-    if (!first.startsWith("-") && (COMMANDS as readonly string[]).includes(first) === false && /^[a-z]+$/.test(first) && !first.includes(".")) {
+    if (
+      !first.startsWith("-") &&
+      (COMMANDS as readonly string[]).includes(first) === false &&
+      /^[a-z]+$/.test(first) &&
+      !first.includes(".")
+    ) {
       // `bunri foo` where foo is neither a command nor an existing path
       const { existsSync } = await import("node:fs");
       if (!existsSync(first)) throw new UsageError(t(lang, "cli.unknown-command", { command: first }));

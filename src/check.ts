@@ -68,9 +68,12 @@ export function toolVersion(): string {
 export function todayInJapan(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): string {
   const epoch = env.SOURCE_DATE_EPOCH;
   const when = epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : now;
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    when,
-  );
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Tokyo",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(when);
   return parts;
 }
 
@@ -100,7 +103,10 @@ async function resolveOptions(options: CheckOptions): Promise<Resolved> {
 }
 
 /** Analyses one loaded topology with the selected policies. */
-export function analyseTopology(topology: Topology, options: CheckOptions & { externalWaivers?: WaiverDef[] } = {}): CheckedDesign {
+export function analyseTopology(
+  topology: Topology,
+  options: CheckOptions & { externalWaivers?: WaiverDef[] } = {},
+): CheckedDesign {
   const lang = options.lang ?? "en";
   const result: FileResult = { file: topology.file, topology: topology.name, errors: [], findings: [] };
   if (topology.title !== undefined) result.title = topology.title;
@@ -144,7 +150,17 @@ export async function checkFile(
 }
 
 export function summarize(files: readonly FileResult[]): Summary {
-  const summary: Summary = { files: files.length, critical: 0, high: 0, medium: 0, low: 0, info: 0, waived: 0, baselined: 0, errors: 0 };
+  const summary: Summary = {
+    files: files.length,
+    critical: 0,
+    high: 0,
+    medium: 0,
+    low: 0,
+    info: 0,
+    waived: 0,
+    baselined: 0,
+    errors: 0,
+  };
   for (const f of files) {
     summary.errors += f.errors.length;
     for (const x of f.findings) {

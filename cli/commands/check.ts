@@ -2,7 +2,7 @@
 import { writeFileSync } from "node:fs";
 import { check, exitCode } from "../../src/check.js";
 import { t } from "../../src/i18n/index.js";
-import { SEVERITIES, type Lang, type Severity } from "../../src/model/types.js";
+import { type Lang, SEVERITIES, type Severity } from "../../src/model/types.js";
 import { loadReporter, REPORT_FORMATS } from "../../src/report/index.js";
 import { parse, UsageError } from "../args.js";
 import type { Io } from "../main.js";
@@ -33,7 +33,8 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   for (const f of (values.format as string[] | undefined) ?? ["text"]) {
     const eq = f.indexOf("=");
     const format = eq < 0 ? f : f.slice(0, eq);
-    if (!REPORT_FORMATS.includes(format)) throw new UsageError(t(lang, "cli.bad-format", { value: format, formats: REPORT_FORMATS.join(", ") }));
+    if (!REPORT_FORMATS.includes(format))
+      throw new UsageError(t(lang, "cli.bad-format", { value: format, formats: REPORT_FORMATS.join(", ") }));
     outputs.push(eq < 0 ? { format } : { format, file: f.slice(eq + 1) });
   }
   const options: Parameters<typeof check>[1] = { lang, cwd: io.cwd, env: io.env };

@@ -2,8 +2,8 @@
 import { t } from "../../src/i18n/index.js";
 import type { Lang } from "../../src/model/types.js";
 import { reachQuery } from "../../src/query.js";
-import { formatPath } from "../../src/rules/render.js";
 import { stripControls } from "../../src/report/sanitize.js";
+import { formatPath } from "../../src/rules/render.js";
 import { parse, UsageError } from "../args.js";
 import type { Io } from "../main.js";
 
@@ -20,7 +20,8 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   if (!file || positionals.length > 1 || typeof values.from !== "string" || typeof values.to !== "string")
     throw new UsageError(t(lang, "cli.reach-usage"));
   const format = (values.format as string | undefined) ?? "text";
-  if (format !== "text" && format !== "json") throw new UsageError(t(lang, "cli.bad-format", { value: format, formats: "text, json" }));
+  if (format !== "text" && format !== "json")
+    throw new UsageError(t(lang, "cli.bad-format", { value: format, formats: "text, json" }));
   const q: { from: string; to: string; service?: string } = { from: values.from, to: values.to };
   if (typeof values.service === "string") q.service = values.service;
   const answer = await reachQuery(file, q, { lang });
@@ -35,18 +36,23 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
     const lines: string[] = [];
     for (const p of answer.pairs) {
       if (p.reaches && p.chain) {
-        lines.push(t(lang, "reach.yes", { source: p.source, target: p.target, service: p.chain.service, services: p.services ?? "" }));
+        lines.push(
+          t(lang, "reach.yes", { source: p.source, target: p.target, service: p.chain.service, services: p.services ?? "" }),
+        );
         lines.push(`  ${formatPath(p.chain.path)}`);
         for (const el of p.chain.path)
           if (el.type === "device" && el.rule)
-            lines.push(`    ${el.id}: ${el.rule === "default" ? t(lang, "reach.default-allow") : el.rule}${el.ruleTitle ? ` "${el.ruleTitle}"` : ""}`);
+            lines.push(
+              `    ${el.id}: ${el.rule === "default" ? t(lang, "reach.default-allow") : el.rule}${el.ruleTitle ? ` "${el.ruleTitle}"` : ""}`,
+            );
       } else if (p.explanation) {
         lines.push(t(lang, "reach.no", { source: p.source, target: p.target, service: answer.service }));
         lines.push(`  ${t(lang, `reason.${p.explanation.reason}`)}`);
         if (p.explanation.accepts) lines.push(`  ${t(lang, "evidence.accepts", { services: p.explanation.accepts })}`);
         for (const b of p.explanation.blockers) {
           if (b.type === "firewall") {
-            if (b.rules.length > 0) lines.push(`  - ${t(lang, "blocker.firewall-rule", { firewall: b.id, rules: b.rules.join(", ") })}`);
+            if (b.rules.length > 0)
+              lines.push(`  - ${t(lang, "blocker.firewall-rule", { firewall: b.id, rules: b.rules.join(", ") })}`);
             if (b.defaultDeny) lines.push(`  - ${t(lang, "blocker.firewall-default", { firewall: b.id })}`);
           } else lines.push(`  - ${t(lang, `blocker.${b.type}`, { host: b.id })}`);
         }

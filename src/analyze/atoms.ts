@@ -5,8 +5,9 @@
  * alike, so reachability is computed once per atom, not per port. Atoms are numbered in the
  * spec's witness order: tcp by port, then udp by port, then icmp.
  */
-import { Bitset } from "../util/bitset.js";
+
 import type { ServiceSet } from "../model/types.js";
+import { Bitset } from "../util/bitset.js";
 
 export interface Atom {
   proto: "tcp" | "udp" | "icmp";

@@ -173,9 +173,7 @@ export class Contagion {
       const v = hostsOnPath[i] as Host;
       const mode = (this.labels[classPath[i] as number] as Label).mode as "reach" | "fetch";
       const chain =
-        mode === "reach"
-          ? this.reach.witness(u.index, v.index, this.tcpUdp)
-          : this.reach.witness(v.index, u.index, this.tcpUdp);
+        mode === "reach" ? this.reach.witness(u.index, v.index, this.tcpUdp) : this.reach.witness(v.index, u.index, this.tcpUdp);
       if (!chain) return undefined;
       devices += chain.devices;
       steps.push({ mode, from: u.id, to: v.id, chain });

@@ -8,10 +8,10 @@ import type { ServiceSet, ZoneKind } from "../model/types.js";
 import type { Bitset } from "../util/bitset.js";
 import { ServiceAtoms } from "./atoms.js";
 import { Contagion, pairKey } from "./contagion.js";
-import { ReachCore, Reachability } from "./reach.js";
+import { Reachability, ReachCore } from "./reach.js";
 
-export type { Chain, Explanation, PathElement, Blocker } from "./reach.js";
 export type { ContagionPath, ContagionStep } from "./contagion.js";
+export type { Blocker, Chain, Explanation, PathElement } from "./reach.js";
 export { Reachability } from "./reach.js";
 
 /** What a "passes" rule asks a chain to go through. */

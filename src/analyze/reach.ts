@@ -476,7 +476,8 @@ export class Reachability {
     // Candidate intermediates: every device, and every multi-homed host that does not forward.
     type Mid = { id: string; zones: number[]; device?: Device; host?: Host };
     const mids: Mid[] = [];
-    for (const d of design.devices) if (d.hostIndex !== s && d.hostIndex !== t) mids.push({ id: d.id, zones: d.zones, device: d });
+    for (const d of design.devices)
+      if (d.hostIndex !== s && d.hostIndex !== t) mids.push({ id: d.id, zones: d.zones, device: d });
     for (const h of design.hosts) {
       if (h.implicit || h.index === s || h.index === t || h.zones.length < 2) continue;
       if (design.deviceById.has(h.id)) continue;

@@ -4,8 +4,8 @@
  * analysis needs: hosts and devices by number, each firewall's rules compiled to host sets.
  */
 import { UndirectedGraph } from "graphology";
-import { compareCodePoints } from "../util/compare.js";
 import { Bitset } from "../util/bitset.js";
+import { compareCodePoints } from "../util/compare.js";
 import {
   CLASSIFICATIONS,
   type Classification,
@@ -194,9 +194,7 @@ export function buildDesign(topology: Topology): Design {
       open: !firewall,
       firewall,
       ips: def.kind === "ips" || (firewall && def.controls.ips === true),
-      rules: firewall
-        ? def.rules.map((r) => ({ def: r, from: resolver.resolveAll(r.from), to: resolver.resolveAll(r.to) }))
-        : [],
+      rules: firewall ? def.rules.map((r) => ({ def: r, from: resolver.resolveAll(r.from), to: resolver.resolveAll(r.to) })) : [],
       defaultAllow: firewall && def.defaultAction === "allow",
     };
     const host = hostById.get(id);

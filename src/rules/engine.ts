@@ -56,8 +56,7 @@ function renderMessage(rule: RuleDefinition, raw: RawFinding, design: Design, la
     params[k] = LABEL_PARAMS.has(k) && typeof v === "string" && v !== "" ? labelOf(design, v, lang) : v;
   }
   if (raw.evidence.chain) params.path = formatPath(raw.evidence.chain.path);
-  if (raw.evidence.contagion)
-    params.path = raw.evidence.contagion.steps.map((s) => `${s.from} =${s.mode}=> ${s.to}`).join(", ");
+  if (raw.evidence.contagion) params.path = raw.evidence.contagion.steps.map((s) => `${s.from} =${s.mode}=> ${s.to}`).join(", ");
   if (typeof raw.params.missing === "string") params.missing = t(lang, `kind.${raw.params.missing}`);
   if (typeof raw.params.reason === "string") params.reason = t(lang, `reason.${raw.params.reason}`);
   return interpolate(template[lang], params);
@@ -77,12 +76,7 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-export function runRules(
-  design: Design,
-  analysis: Analysis,
-  rules: readonly RuleDefinition[],
-  options: RunOptions,
-): RunResult {
+export function runRules(design: Design, analysis: Analysis, rules: readonly RuleDefinition[], options: RunOptions): RunResult {
   const { lang } = options;
   const topology = design.topology;
   const findings: Finding[] = [];
@@ -111,7 +105,9 @@ export function runRules(
   for (const w of waivers) {
     if (!options.knownRuleIds.has(w.rule) && !active.has(w.rule)) continue;
     const subject = w.subject ?? w.rule;
-    const evidence = { waiver: { rule: w.rule, expires: w.expires, reason: w.reason, ...(w.subject ? { subject: w.subject } : {}) } };
+    const evidence = {
+      waiver: { rule: w.rule, expires: w.expires, reason: w.reason, ...(w.subject ? { subject: w.subject } : {}) },
+    };
     const params = { rule: w.rule, subject: w.subject ?? "", expires: w.expires };
     if (w.expires < options.today) {
       const meta = active.get("BUNRI-01");
@@ -134,7 +130,14 @@ export function runRules(
       const meta = active.get("BUNRI-02");
       if (meta)
         waiverFindings.push(
-          waiverFinding(meta, design, subject, w, { params, evidence, subjects: [subject], variant: ruleActive ? "no-match" : "inactive" }, lang),
+          waiverFinding(
+            meta,
+            design,
+            subject,
+            w,
+            { params, evidence, subjects: [subject], variant: ruleActive ? "no-match" : "inactive" },
+            lang,
+          ),
         );
     }
   }

@@ -40,7 +40,12 @@ function validate(value: unknown): ReturnType<Ajv2020["compile"]>["errors"] {
 }
 
 /** Parses and validates one policy file's text. */
-export function parsePolicyText(text: string, file: string, lang: Lang, builtIn: boolean): { policy?: PolicyFile; errors: InputError[] } {
+export function parsePolicyText(
+  text: string,
+  file: string,
+  lang: Lang,
+  builtIn: boolean,
+): { policy?: PolicyFile; errors: InputError[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, schema: "core", uniqueKeys: true });
   const at = (offset: number | undefined): SourceLocation => {
@@ -62,9 +67,15 @@ export function parsePolicyText(text: string, file: string, lang: Lang, builtIn:
   const schemaErrors = validate(value);
   if (schemaErrors) {
     for (const e of schemaErrors) {
-      const path = e.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+      const path = e.instancePath
+        .split("/")
+        .slice(1)
+        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
       const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-      const detail = e.keyword === "additionalProperties" ? `${e.message} "${(e.params as { additionalProperty: string }).additionalProperty}"` : e.message;
+      const detail =
+        e.keyword === "additionalProperties"
+          ? `${e.message} "${(e.params as { additionalProperty: string }).additionalProperty}"`
+          : e.message;
       errors.push({
         ...at(node?.range?.[0]),
         code: "policy-schema",
@@ -109,7 +120,8 @@ export function builtinPacks(lang: Lang = "en"): Map<string, PolicyFile> {
     if (!name.endsWith(".yaml")) continue;
     const file = resolve(dir, name);
     const { policy, errors } = parsePolicyText(readFileSync(file, "utf8"), file, lang, true);
-    if (errors.length > 0 || !policy) throw new Error(`built-in policy ${name} is invalid: ${errors.map((e) => e.message).join("; ")}`);
+    if (errors.length > 0 || !policy)
+      throw new Error(`built-in policy ${name} is invalid: ${errors.map((e) => e.message).join("; ")}`);
     out.set(policy.pack ?? name.replace(/\.yaml$/, ""), policy);
   }
   builtins = out;
@@ -126,7 +138,8 @@ export function defaultPacks(topology: Topology): string[] {
   const kinds = new Set([...topology.zones.values()].map((z) => z.kind));
   const out = ["baseline"];
   if (kinds.has("asp-internet") || kinds.has("asp-lgwan")) out.push("lgwan-asp");
-  if (["mynumber", "gov-cloud", "lgwan-connected", "internet-connected"].some((k) => kinds.has(k as never))) out.push("three-tier");
+  if (["mynumber", "gov-cloud", "lgwan-connected", "internet-connected"].some((k) => kinds.has(k as never)))
+    out.push("three-tier");
   return out;
 }
 
@@ -145,9 +158,7 @@ export function selectPolicies(topology: Topology, options: SelectOptions): Poli
   const fromCli = options.cliPolicies !== undefined && options.cliPolicies.length > 0;
   const entries = fromCli ? (options.cliPolicies as string[]) : (topology.policies ?? ["default"]);
   const base = fromCli ? options.cwd : dirname(resolve(topology.file));
-  const where: SourceLocation = fromCli
-    ? { file: "<command line>", line: 1, column: 1 }
-    : (topology.policiesLoc ?? topology.loc);
+  const where: SourceLocation = fromCli ? { file: "<command line>", line: 1, column: 1 } : (topology.policiesLoc ?? topology.loc);
   const packIds: string[] = [];
   const userFiles: PolicyFile[] = [];
   for (const entry of entries) {
@@ -182,7 +193,11 @@ export function selectPolicies(topology: Topology, options: SelectOptions): Poli
   for (const u of userFiles) {
     for (const r of u.rules) {
       if (builtinIds.has(r.id) || known.has(r.id)) {
-        errors.push({ ...(r.loc as SourceLocation), code: "rule-id-collision", message: t(lang, "policy.collision", { rule: r.id }) });
+        errors.push({
+          ...(r.loc as SourceLocation),
+          code: "rule-id-collision",
+          message: t(lang, "policy.collision", { rule: r.id }),
+        });
         continue;
       }
       known.add(r.id);
@@ -193,7 +208,13 @@ export function selectPolicies(topology: Topology, options: SelectOptions): Poli
   for (const u of userFiles) {
     for (const [id, o] of u.overrides) {
       if (!known.has(id)) {
-        errors.push({ file: u.file, line: 1, column: 1, code: "unknown-rule", message: t(lang, "policy.unknown-override", { rule: id }) });
+        errors.push({
+          file: u.file,
+          line: 1,
+          column: 1,
+          code: "unknown-rule",
+          message: t(lang, "policy.unknown-override", { rule: id }),
+        });
         continue;
       }
       if (id.startsWith("BUNRI-") && o === "off") continue;

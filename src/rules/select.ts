@@ -4,8 +4,8 @@
  * facts so that node rules can select them too.
  */
 import { classificationRank, type Design, type Host } from "../model/design.js";
-import { compareCodePoints as compare } from "../util/compare.js";
 import { type Classification, FORWARDER_KINDS, type NodeDef, type Tier, ZONE_TIER, type ZoneKind } from "../model/types.js";
+import { compareCodePoints as compare } from "../util/compare.js";
 import type { Selector } from "./types.js";
 
 export interface NodeFacts {
@@ -77,7 +77,6 @@ export function listedNodeFacts(design: Design): NodeFacts[] {
   }
   return out.sort((a, b) => (a.id === b.id ? 0 : compare(a.id, b.id)));
 }
-
 
 function commonLocation(locs: Array<string | undefined>): string | undefined {
   let loc: string | undefined;

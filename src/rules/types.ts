@@ -3,9 +3,10 @@
  * check; the check returns raw findings (subjects, parameters, evidence) and the engine turns
  * them into findings: message in the user's language, fingerprint, location, waiver state.
  */
+
+import type { ContagionPath } from "../analyze/contagion.js";
 import type { Analysis } from "../analyze/index.js";
 import type { Chain, Explanation } from "../analyze/reach.js";
-import type { ContagionPath } from "../analyze/contagion.js";
 import type { Design } from "../model/design.js";
 import type { NetworkModel, Severity, SourceLocation } from "../model/types.js";
 

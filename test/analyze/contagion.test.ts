@@ -11,7 +11,11 @@ function contagionOf(input: TopologyInput) {
     if (!h) throw new Error(id);
     return h;
   };
-  return { distance: (id: string) => c.distance(host(id)), path: (id: string) => c.path(host(id)), sources: (id: string) => c.sources(host(id)).map((h) => h.id) };
+  return {
+    distance: (id: string) => c.distance(host(id)),
+    path: (id: string) => c.path(host(id)),
+    sources: (id: string) => c.sources(host(id)).map((h) => h.id),
+  };
 }
 
 /** The LGWAN-ASP shape of topology.md: two web tiers share a DB; no contagion into the LGWAN side. */
@@ -108,7 +112,11 @@ describe("contagion", () => {
     const c = contagionOf({
       zones: { internet: "internet", dmz: "dmz" },
       nodes: {
-        fw: { kind: "firewall", zones: ["internet", "dmz"], rules: [{ allow: { from: "internet", to: "web", service: "icmp" } }] },
+        fw: {
+          kind: "firewall",
+          zones: ["internet", "dmz"],
+          rules: [{ allow: { from: "internet", to: "web", service: "icmp" } }],
+        },
         web: { kind: "web-server", zones: ["dmz"] },
       },
     });

@@ -12,9 +12,12 @@ function setup(input: TopologyInput) {
     if (!host) throw new Error(`no host ${id}`);
     return host.index;
   };
-  const reaches = (s: string, t: string, svc = "any") => analysis.reach.reaches(h(s), h(t), analysis.services(parseServiceList([svc])));
-  const witness = (s: string, t: string, svc = "any") => analysis.reach.witness(h(s), h(t), analysis.services(parseServiceList([svc])));
-  const explain = (s: string, t: string, svc = "any") => analysis.reach.explain(h(s), h(t), analysis.services(parseServiceList([svc])));
+  const reaches = (s: string, t: string, svc = "any") =>
+    analysis.reach.reaches(h(s), h(t), analysis.services(parseServiceList([svc])));
+  const witness = (s: string, t: string, svc = "any") =>
+    analysis.reach.witness(h(s), h(t), analysis.services(parseServiceList([svc])));
+  const explain = (s: string, t: string, svc = "any") =>
+    analysis.reach.explain(h(s), h(t), analysis.services(parseServiceList([svc])));
   return { design, analysis, h, reaches, witness, explain };
 }
 
@@ -30,7 +33,10 @@ const edge = (rules: TopologyInput["nodes"][string]["rules"], dflt?: "allow" | "
 describe("firewall rules", () => {
   it("first match decides, per service", () => {
     const { reaches } = setup(
-      edge([{ deny: { from: "internet", to: "web", service: "https" } }, { allow: { from: "internet", to: "web", service: "any" } }]),
+      edge([
+        { deny: { from: "internet", to: "web", service: "https" } },
+        { allow: { from: "internet", to: "web", service: "any" } },
+      ]),
     );
     expect(reaches("internet/*", "web", "https")).toBe(false);
     expect(reaches("internet/*", "web", "http")).toBe(true);
@@ -101,7 +107,11 @@ describe("chains", () => {
       zones: { internet: "internet", edge: "transit", dmz: "dmz" },
       nodes: {
         ips: { kind: "ips", zones: ["internet", "edge"] },
-        fw: { kind: "firewall", zones: ["edge", "dmz"], rules: [{ allow: { from: "internet", to: "web", service: "https" }, title: "公開" }] },
+        fw: {
+          kind: "firewall",
+          zones: ["edge", "dmz"],
+          rules: [{ allow: { from: "internet", to: "web", service: "https" }, title: "公開" }],
+        },
         web: { kind: "web-server", zones: ["dmz"] },
       },
     });
@@ -115,7 +125,11 @@ describe("chains", () => {
   it("a host forwards only with forwards: true", () => {
     const input: TopologyInput = {
       zones: { a: "internal", b: "internal" },
-      nodes: { mh: { kind: "server", zones: ["a", "b"] }, x: { kind: "client", zones: ["a"] }, y: { kind: "server", zones: ["b"] } },
+      nodes: {
+        mh: { kind: "server", zones: ["a", "b"] },
+        x: { kind: "client", zones: ["a"] },
+        y: { kind: "server", zones: ["b"] },
+      },
     };
     const closed = setup(input);
     expect(closed.reaches("x", "y")).toBe(false);
@@ -147,7 +161,9 @@ describe("explanations", () => {
     const { explain } = setup(edge([{ id: "no-web", deny: { from: "any", to: "web", service: "https" } }]));
     const byRule = explain("internet/*", "web", "https");
     expect(byRule.reason).toBe("blocked");
-    expect(byRule.blockers).toEqual([{ type: "firewall", id: "fw", rules: ["fw#no-web"], ruleTitles: [undefined], defaultDeny: false }]);
+    expect(byRule.blockers).toEqual([
+      { type: "firewall", id: "fw", rules: ["fw#no-web"], ruleTitles: [undefined], defaultDeny: false },
+    ]);
     const byDefault = explain("internet/*", "web", "http");
     expect(byDefault.blockers).toEqual([{ type: "firewall", id: "fw", rules: [], ruleTitles: [], defaultDeny: true }]);
   });
@@ -185,6 +201,8 @@ describe("exposure and passes", () => {
     (input.nodes.fw as { controls?: object }).controls = { ips: true };
     const utm = setup(input);
     expect(utm.analysis.without({ nodeKind: "ips" }).reaches(utm.h("internet/*"), utm.h("web"), utm.analysis.any)).toBe(false);
-    expect(utm.analysis.without({ nodeKind: "firewall" }).reaches(utm.h("internet/*"), utm.h("web"), utm.analysis.any)).toBe(false);
+    expect(utm.analysis.without({ nodeKind: "firewall" }).reaches(utm.h("internet/*"), utm.h("web"), utm.analysis.any)).toBe(
+      false,
+    );
   });
 });

@@ -4,6 +4,8 @@
  */
 import { parseServiceList } from "../../src/model/services.js";
 import type {
+  Carries,
+  Classification,
   Controls,
   FlowDef,
   NetworkModel,
@@ -13,8 +15,6 @@ import type {
   Topology,
   ZoneDef,
   ZoneKind,
-  Classification,
-  Carries,
 } from "../../src/model/types.js";
 
 const loc = { file: "test.yaml", line: 1, column: 1 };
@@ -57,7 +57,8 @@ export interface TopologyInput {
   flows?: Record<string, FlowInput>;
 }
 
-const list = (x: string | string[] | undefined, dflt: string[]): string[] => (x === undefined ? dflt : Array.isArray(x) ? x : [x]);
+const list = (x: string | string[] | undefined, dflt: string[]): string[] =>
+  x === undefined ? dflt : Array.isArray(x) ? x : [x];
 
 export function makeTopology(input: TopologyInput): Topology {
   const zones = new Map<string, ZoneDef>();

@@ -1,7 +1,10 @@
 import type { Catalogue } from "../index.js";
 
 export const CLI_MESSAGES: Catalogue = {
-  "policy.yaml-syntax": { en: "policy file is not valid YAML: {detail}", ja: "ポリシーファイルの YAML が正しくありません: {detail}" },
+  "policy.yaml-syntax": {
+    en: "policy file is not valid YAML: {detail}",
+    ja: "ポリシーファイルの YAML が正しくありません: {detail}",
+  },
   "policy.schema": { en: "policy file: {path} {detail}", ja: "ポリシーファイル: {path} {detail}" },
   "policy.not-found": { en: 'policy file "{file}" cannot be read', ja: 'ポリシーファイル "{file}" を読み込めません' },
   "policy.unknown": {
@@ -63,7 +66,10 @@ check のオプション:
     en: 'unknown command or file "{command}"',
     ja: 'コマンドまたはファイル "{command}" はありません',
   },
-  "cli.no-paths": { en: "give at least one topology file or directory", ja: "トポロジファイルまたはディレクトリを 1 つ以上指定してください" },
+  "cli.no-paths": {
+    en: "give at least one topology file or directory",
+    ja: "トポロジファイルまたはディレクトリを 1 つ以上指定してください",
+  },
   "cli.bad-fail-on": {
     en: '--fail-on "{value}": use critical, high, medium, low, info or none',
     ja: '--fail-on "{value}": critical, high, medium, low, info, none のいずれかを指定してください',
@@ -82,14 +88,35 @@ check のオプション:
     en: "usage: bunri reach FILE --from REF --to REF [--service S]",
     ja: "使い方: bunri reach ファイル --from 参照 --to 参照 [--service サービス]",
   },
-  "reach.yes": { en: "{source} reaches {target} on {service} (all: {services})", ja: "{source} から {target} へ {service} で通信できます (全体: {services})" },
-  "reach.no": { en: "{source} does not reach {target} on {service}", ja: "{source} から {target} へ {service} では通信できません" },
+  "reach.yes": {
+    en: "{source} reaches {target} on {service} (all: {services})",
+    ja: "{source} から {target} へ {service} で通信できます (全体: {services})",
+  },
+  "reach.no": {
+    en: "{source} does not reach {target} on {service}",
+    ja: "{source} から {target} へ {service} では通信できません",
+  },
   "reach.default-allow": { en: "default allow", ja: "既定で許可 (default: allow)" },
-  "reach.no-pairs": { en: "no pair of distinct hosts matches these references", ja: "指定に当てはまる異なるホストの組はありません" },
+  "reach.no-pairs": {
+    en: "no pair of distinct hosts matches these references",
+    ja: "指定に当てはまる異なるホストの組はありません",
+  },
   "query.bad-service": { en: 'unknown service "{ref}"', ja: 'サービス "{ref}" は正しくありません' },
   "query.bad-zone-kind": { en: 'unknown zone kind in "{ref}"', ja: '"{ref}" のゾーン種別が正しくありません' },
-  "query.bad-tier": { en: 'unknown tier in "{ref}": use internet-side, lgwan-side or mynumber-side', ja: '"{ref}" の層が正しくありません (internet-side, lgwan-side, mynumber-side)' },
-  "query.unknown-ref": { en: '"{ref}" is not a host, zone, zone-kind: or tier: of this design', ja: '"{ref}" はこの設計のホスト・ゾーン・zone-kind:・tier: のいずれでもありません' },
-  "query.device-ref": { en: '"{ref}" is a forwarding device, not a host: it carries traffic but is neither source nor destination', ja: '"{ref}" は転送機器で、ホストではありません (送信元・宛先にはなりません)' },
-  "query.transit-ref": { en: '"{ref}" is a transit zone, which holds no hosts', ja: '"{ref}" は中継区間 (transit) で、ホストを持ちません' },
+  "query.bad-tier": {
+    en: 'unknown tier in "{ref}": use internet-side, lgwan-side or mynumber-side',
+    ja: '"{ref}" の層が正しくありません (internet-side, lgwan-side, mynumber-side)',
+  },
+  "query.unknown-ref": {
+    en: '"{ref}" is not a host, zone, zone-kind: or tier: of this design',
+    ja: '"{ref}" はこの設計のホスト・ゾーン・zone-kind:・tier: のいずれでもありません',
+  },
+  "query.device-ref": {
+    en: '"{ref}" is a forwarding device, not a host: it carries traffic but is neither source nor destination',
+    ja: '"{ref}" は転送機器で、ホストではありません (送信元・宛先にはなりません)',
+  },
+  "query.transit-ref": {
+    en: '"{ref}" is a transit zone, which holds no hosts',
+    ja: '"{ref}" は中継区間 (transit) で、ホストを持ちません',
+  },
 };

@@ -16,7 +16,12 @@ export function ruleIdentity(fw: string, rule: RuleDef): string {
   return `${fw}:${rule.action}:${norm(rule.from)}>${norm(rule.to)}:${formatServiceSet(rule.service)}`;
 }
 
-function ruleFinding(d: Device, rule: RuleDef, params: Record<string, string | number>, extra: Partial<RawFinding> = {}): RawFinding {
+function ruleFinding(
+  d: Device,
+  rule: RuleDef,
+  params: Record<string, string | number>,
+  extra: Partial<RawFinding> = {},
+): RawFinding {
   return {
     subjects: [rule.name, d.id],
     fingerprintSubject: ruleIdentity(d.id, rule),
@@ -207,4 +212,3 @@ export function unusedRule(_spec: CheckSpec, ctx: CheckContext): RawFinding[] {
   }
   return out;
 }
-

@@ -24,7 +24,11 @@ export function bestWitness(view: Reachability, sources: readonly Host[], t: Hos
     if (
       !best ||
       w.devices < best.devices ||
-      (w.devices === best.devices && compareSequences(w.path.map((p) => p.id), best.path.map((p) => p.id)) < 0)
+      (w.devices === best.devices &&
+        compareSequences(
+          w.path.map((p) => p.id),
+          best.path.map((p) => p.id),
+        ) < 0)
     )
       best = w;
   }
@@ -81,7 +85,8 @@ export function noReach(spec: CheckSpec, ctx: CheckContext): RawFinding[] {
   const from = spec.from as Selector;
   const to = spec.to as Selector;
   const allow = spec.allow as string | undefined;
-  const honour = allow === "exception-flows" || (allow === "exception-flows-alpha-prime" && design.topology.model === "alpha-prime");
+  const honour =
+    allow === "exception-flows" || (allow === "exception-flows-alpha-prime" && design.topology.model === "alpha-prime");
   const accepted = honour ? exceptionHops(design) : new Set<string>();
   const keep = (s: Host, t: Host) => !accepted.has(`${s.id}\u0000${t.id}`);
   const directions: Array<[string | undefined, Selector, Selector]> = spec["both-ways"]
@@ -149,7 +154,9 @@ export function passes(spec: CheckSpec, ctx: CheckContext): RawFinding[] {
       });
       continue;
     }
-    const view = analysis.without(zoneKind ? { zoneKind: zoneKind as never } : { nodeKind: item["node-kind"] as "firewall" | "ips" });
+    const view = analysis.without(
+      zoneKind ? { zoneKind: zoneKind as never } : { nodeKind: item["node-kind"] as "firewall" | "ips" },
+    );
     out.push(
       ...perTarget(
         view,

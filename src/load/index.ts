@@ -1,0 +1,150 @@
+/**
+ * Loading: the only part of bunri that reads topology files. Text → YAML with positions → JSON
+ * Schema → references and semantics → a typed Topology; every error with file, line and column.
+ */
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { t } from "../i18n/index.js";
+import type { InputError, Lang, Topology, WaiverDef } from "../model/types.js";
+import { compareCodePoints } from "../util/compare.js";
+import { buildTopology, buildWaivers } from "./build.js";
+import { schemaErrors } from "./schema.js";
+import { MAX_BYTES, parseYaml } from "./yaml.js";
+
+export interface LoadOptions {
+  lang: Lang;
+}
+
+export interface LoadResult {
+  topology?: Topology;
+  errors: InputError[];
+}
+
+const byPosition = (a: InputError, b: InputError) => a.line - b.line || a.column - b.column;
+
+export function loadTopologyText(text: string, file: string, options: LoadOptions): LoadResult {
+  const { lang } = options;
+  const parsed = parseYaml(text, file, lang);
+  if (parsed.errors.length > 0) return { errors: parsed.errors.sort(byPosition) };
+  const v = parsed.value;
+  if (v === null || typeof v !== "object" || Array.isArray(v)) {
+    return { errors: [{ file, line: 1, column: 1, code: "not-a-topology", message: t(lang, "load.not-a-map") }] };
+  }
+  const errors = schemaErrors(parsed, file, lang);
+  // Semantic checks run too where the shape allows, so that every problem is reported at once.
+  const built = buildTopology(parsed, file, lang);
+  const all = [...errors, ...built.errors].sort(byPosition);
+  if (all.length > 0) return { errors: all };
+  return built.topology ? { topology: built.topology, errors: [] } : { errors: all };
+}
+
+async function readText(path: string, lang: Lang): Promise<{ text?: string; error?: InputError }> {
+  try {
+    const s = await stat(path);
+    if (s.isDirectory())
+      return { error: { file: path, line: 1, column: 1, code: "is-directory", message: t(lang, "load.is-directory") } };
+    if (s.size > MAX_BYTES)
+      return {
+        error: { file: path, line: 1, column: 1, code: "too-large", message: t(lang, "load.too-large", { max: "8 MiB" }) },
+      };
+    return { text: await readFile(path, "utf8") };
+  } catch {
+    return { error: { file: path, line: 1, column: 1, code: "unreadable", message: t(lang, "load.unreadable") } };
+  }
+}
+
+export async function loadTopologyFile(path: string, options: LoadOptions): Promise<LoadResult> {
+  const r = await readText(path, options.lang);
+  if (r.error) return { errors: [r.error] };
+  return loadTopologyText(r.text as string, path, options);
+}
+
+/** A waivers file: a YAML list of waiver entries, each naming its `topology`. */
+export function loadWaiversText(
+  text: string,
+  file: string,
+  options: LoadOptions,
+): { waivers: WaiverDef[]; errors: InputError[] } {
+  const { lang } = options;
+  const parsed = parseYaml(text, file, lang);
+  if (parsed.errors.length > 0) return { waivers: [], errors: parsed.errors };
+  if (!Array.isArray(parsed.value))
+    return { waivers: [], errors: [{ file, line: 1, column: 1, code: "not-a-list", message: t(lang, "load.waivers-not-list") }] };
+  // Validate each entry with the topology schema's waiver definition, by wrapping it.
+  const wrapped = { bunri: 1, name: "waivers", zones: {}, nodes: {}, waivers: parsed.value };
+  const errors = schemaErrors(parsed, file, lang, wrapped).map((e) => ({ ...e }));
+  (parsed.value as Array<Record<string, unknown>>).forEach((w, i) => {
+    if (w && typeof w === "object" && typeof w.topology !== "string")
+      errors.push({
+        ...(parsed.positions.get(`/${i}`) ?? { file, line: 1, column: 1 }),
+        code: "schema",
+        message: t(lang, "load.waiver-topology"),
+      });
+  });
+  const waivers = buildWaivers(parsed.value, [], parsed, file, lang, errors);
+  return { waivers: errors.length > 0 ? [] : waivers, errors: errors.sort(byPosition) };
+}
+
+export async function loadWaiversFile(
+  path: string,
+  options: LoadOptions,
+): Promise<{ waivers: WaiverDef[]; errors: InputError[] }> {
+  const r = await readText(path, options.lang);
+  if (r.error) return { waivers: [], errors: [r.error] };
+  return loadWaiversText(r.text as string, path, options);
+}
+
+/** True when the first document's first key is `bunri` (after a BOM, comments, directives and `---`). */
+export function isTopologyText(text: string): boolean {
+  const head = text.slice(0, 64 * 1024).replace(/^\uFEFF/, "");
+  for (const raw of head.split(/\r?\n/)) {
+    const line = raw.trimEnd();
+    if (line.trim() === "" || line.trimStart().startsWith("#") || line.startsWith("%")) continue;
+    if (line === "---" || line.startsWith("--- ")) {
+      const rest = line.slice(3).trim();
+      if (rest === "" || rest.startsWith("#")) continue;
+      return /^["']?bunri["']?\s*:/.test(rest);
+    }
+    return /^["']?bunri["']?\s*:/.test(line);
+  }
+  return false;
+}
+
+/** Files named are always taken; directories are searched as cli.md says. */
+export async function findTopologyFiles(paths: string[], lang: Lang = "en"): Promise<{ files: string[]; errors: InputError[] }> {
+  const files: string[] = [];
+  const errors: InputError[] = [];
+  for (const p of paths) {
+    let s: Awaited<ReturnType<typeof stat>>;
+    try {
+      s = await stat(p);
+    } catch {
+      errors.push({ file: p, line: 1, column: 1, code: "not-found", message: t(lang, "load.not-found") });
+      continue;
+    }
+    if (!s.isDirectory()) {
+      files.push(p);
+      continue;
+    }
+    const found: string[] = [];
+    const walk = async (dir: string) => {
+      const items = await readdir(dir, { withFileTypes: true });
+      for (const it of items) {
+        const full = join(dir, it.name);
+        if (it.isSymbolicLink()) continue;
+        if (it.isDirectory()) {
+          if (!it.name.startsWith(".") && it.name !== "node_modules") await walk(full);
+        } else if (it.isFile() && /\.ya?ml$/.test(it.name)) {
+          const head = await readFile(full, "utf8").catch(() => "");
+          if (isTopologyText(head)) found.push(full);
+        }
+      }
+    };
+    await walk(p);
+    found.sort((a, b) => compareCodePoints(relative(p, a), relative(p, b)));
+    if (found.length === 0)
+      errors.push({ file: p, line: 1, column: 1, code: "no-topology", message: t(lang, "load.no-topology") });
+    files.push(...found);
+  }
+  return { files, errors };
+}

@@ -1,0 +1,89 @@
+/**
+ * The text report: grouped by file and severity, each finding with its evidence on indented lines
+ * (the chain hop by hop with the firewall rule at each firewall, the contagion steps, or what
+ * blocks a flow hop), input errors as file:line:column, and one summary line.
+ */
+import { styleText } from "node:util";
+import type { PathElement } from "../analyze/reach.js";
+import { type CheckResult, exitCode } from "../check.js";
+import { t } from "../i18n/index.js";
+import { type Lang, SEVERITIES } from "../model/types.js";
+import type { Finding } from "../rules/types.js";
+import { stripControls } from "./sanitize.js";
+import type { ReportOptions } from "./types.js";
+
+const COLOURS = { critical: "red", high: "red", medium: "yellow", low: "cyan", info: "gray" } as const;
+
+function pathText(path: readonly PathElement[]): string {
+  return path
+    .map((p) => {
+      if (p.type === "zone") return `[${p.id}]`;
+      if (p.type === "device" && p.rule) return `${p.id} (${p.rule}${p.ruleTitle ? ` "${p.ruleTitle}"` : ""})`;
+      return p.id;
+    })
+    .join(" → ");
+}
+
+function evidenceLines(f: Finding, lang: Lang): string[] {
+  const e = f.evidence;
+  const lines: string[] = [];
+  if (e.chain) {
+    lines.push(`${pathText(e.chain.path)}  (${e.chain.service})`);
+    if ((e.sources ?? 1) > 1) lines.push(t(lang, "report.more-sources", { n: (e.sources ?? 1) - 1 }));
+  }
+  if (e.contagion) {
+    e.contagion.steps.forEach((s, i) => {
+      lines.push(`${i + 1}. ${s.mode}: ${pathText(s.path)}  (${s.service})`);
+    });
+  }
+  if (e.blocked) {
+    lines.push(t(lang, `reason.${e.blocked.reason}`));
+    if (e.blocked.accepts) lines.push(t(lang, "evidence.accepts", { services: e.blocked.accepts }));
+    for (const b of e.blocked.blockers) {
+      if (b.type === "firewall") {
+        if (b.rules.length > 0) lines.push(t(lang, "blocker.firewall-rule", { firewall: b.id, rules: b.rules.join(", ") }));
+        if (b.defaultDeny) lines.push(t(lang, "blocker.firewall-default", { firewall: b.id }));
+      } else lines.push(t(lang, `blocker.${b.type}`, { host: b.id }));
+    }
+  }
+  if (e.overlaps && e.overlaps.length > 0) lines.push(t(lang, "report.overlaps", { rules: e.overlaps.join(", ") }));
+  if (f.waived && f.waiver) lines.push(t(lang, "report.waived-because", { reason: f.waiver.reason, expires: f.waiver.expires }));
+  return lines;
+}
+
+export function reportText(result: CheckResult, options: ReportOptions): string {
+  const { lang, color } = options;
+  const paint = (c: Parameters<typeof styleText>[0], s: string) => (color ? styleText(c, s) : s);
+  const out: string[] = [];
+  for (const file of result.files) {
+    const head = file.topology ? `${file.file} (${file.topology}${file.title ? `: ${file.title}` : ""})` : file.file;
+    out.push(paint("bold", stripControls(head)));
+    for (const e of file.errors) {
+      out.push(
+        `  ${paint("red", stripControls(`${e.file}:${e.line}:${e.column}: ${e.message}${e.hint ? ` (${e.hint})` : ""}`))}`,
+      );
+    }
+    const ordered = [
+      ...file.findings.filter((f) => !f.waived && !f.baselined),
+      ...file.findings.filter((f) => f.waived || f.baselined),
+    ];
+    for (const f of ordered) {
+      const tag = t(lang, `severity.${f.severity}`);
+      const state = f.waived ? ` [${t(lang, "report.waived")}]` : f.baselined ? ` [${t(lang, "report.baselined")}]` : "";
+      const where = `${f.location.line}:${f.location.column}`;
+      out.push(
+        `  ${paint(COLOURS[f.severity], tag)} ${paint("bold", f.rule)}${state} ${stripControls(f.message)} ${paint("gray", where)}`,
+      );
+      for (const line of evidenceLines(f, lang)) out.push(`      ${paint("gray", stripControls(line))}`);
+    }
+    if (file.errors.length === 0 && file.findings.length === 0) out.push(`  ${t(lang, "report.clean")}`);
+    out.push("");
+  }
+  const s = result.summary;
+  const counts = SEVERITIES.map((sev) => `${t(lang, `severity.${sev}`)} ${s[sev]}`).join(", ");
+  const verdict = exitCode(result, options.failOn) === 0 ? paint("green", "PASS") : paint("red", "FAIL");
+  out.push(
+    t(lang, "report.summary", { verdict, counts, waived: s.waived, baselined: s.baselined, files: s.files, errors: s.errors }),
+  );
+  return `${out.join("\n")}\n`;
+}
