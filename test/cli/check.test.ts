@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const BIN = join(import.meta.dirname, "../../dist/cli/bunri.js");
-const EXAMPLE = join(import.meta.dirname, "../../topologies/takatsuki-card-reservation.yaml");
+const EXAMPLE = join(import.meta.dirname, "../fixtures/takatsuki-sketch.yaml");
 
 function bunri(args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", LANG: "C" } });
