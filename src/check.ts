@@ -132,7 +132,11 @@ export function analyseTopology(
 }
 
 /** Checks a topology given as text (tests, editors, other tools). */
-export function checkText(text: string, file: string, options: CheckOptions = {}): CheckedDesign {
+export function checkText(
+  text: string,
+  file: string,
+  options: CheckOptions & { externalWaivers?: WaiverDef[] } = {},
+): CheckedDesign {
   const lang = options.lang ?? "en";
   const loaded = loadTopologyText(text, file, { lang });
   if (!loaded.topology) return { result: { file, errors: loaded.errors, findings: [] } };

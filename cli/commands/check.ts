@@ -1,6 +1,14 @@
 /** `bunri check PATH…`: check designs, write the reports, set the exit status. */
 import { writeFileSync } from "node:fs";
-import { check, exitCode } from "../../src/check.js";
+import {
+  applyBaseline,
+  BaseError,
+  fingerprintsAtRevision,
+  makeBaseline,
+  readBaselineFile,
+  serializeBaseline,
+} from "../../src/baseline.js";
+import { type CheckResult, check, exitCode, summarize } from "../../src/check.js";
 import { t } from "../../src/i18n/index.js";
 import { type Lang, SEVERITIES, type Severity } from "../../src/model/types.js";
 import { loadReporter, REPORT_FORMATS } from "../../src/report/index.js";
@@ -13,6 +21,9 @@ const OPTIONS = {
   "fail-on": { type: "string" },
   policy: { type: "string", multiple: true },
   waivers: { type: "string" },
+  baseline: { type: "string" },
+  "write-baseline": { type: "string" },
+  base: { type: "string" },
   today: { type: "string" },
   lang: { type: "string" },
   "no-color": { type: "boolean" },
@@ -41,8 +52,19 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   if (today) options.today = today;
   if (values.policy) options.policies = values.policy as string[];
   if (values.waivers) options.waivers = values.waivers as string;
-  const result = await check(positionals, options);
-  const code = exitCode(result, failOn as Severity | "none");
+  let result = await check(positionals, options);
+  result = applyKnown(result, values, options, io, lang);
+  let code = exitCode(result, failOn as Severity | "none");
+  const writeBaseline = values["write-baseline"] as string | undefined;
+  if (writeBaseline !== undefined) {
+    if (result.summary.errors > 0) io.stderr.write(`${t(lang, "baseline.not-written", { file: writeBaseline })}\n`);
+    else {
+      const baseline = makeBaseline(result);
+      writeFileSync(writeBaseline, serializeBaseline(baseline));
+      io.stderr.write(`${t(lang, "baseline.written", { file: writeBaseline, count: baseline.findings.length })}\n`);
+      code = 0;
+    }
+  }
   const tty = Boolean((io.stdout as { isTTY?: boolean }).isTTY);
   const color = !values["no-color"] && io.env.NO_COLOR === undefined && (tty || Boolean(values.color));
   let wroteStdout = false;
@@ -57,4 +79,42 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
     }
   }
   return code;
+}
+
+/** `--baseline FILE` and `--base REV`: findings already known are marked baselined. */
+function applyKnown(
+  result: CheckResult,
+  values: Record<string, unknown>,
+  options: Parameters<typeof check>[1],
+  io: Io,
+  lang: Lang,
+): CheckResult {
+  let out = result;
+  const baselineFile = values.baseline as string | undefined;
+  if (baselineFile !== undefined) {
+    const read = readBaselineFile(baselineFile, lang);
+    if (read.baseline) {
+      const applied = applyBaseline(
+        out,
+        read.baseline.findings.map((e) => e.fingerprint),
+      );
+      out = applied.result;
+      if (applied.unmatched > 0) io.stderr.write(`${t(lang, "baseline.unmatched", { count: applied.unmatched })}\n`);
+    } else {
+      const files = [...out.files, { file: baselineFile, errors: read.errors, findings: [] }];
+      out = { ...out, files, summary: summarize(files) };
+    }
+  }
+  const base = values.base as string | undefined;
+  if (base !== undefined) {
+    try {
+      const known = fingerprintsAtRevision(out, base, options ?? {});
+      for (const w of known.warnings) io.stderr.write(`${w}\n`);
+      out = applyBaseline(out, known.fingerprints).result;
+    } catch (error) {
+      if (error instanceof BaseError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
+  return out;
 }

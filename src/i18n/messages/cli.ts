@@ -19,6 +19,44 @@ export const CLI_MESSAGES: Catalogue = {
     en: 'overrides name rule "{rule}", which no policy defines',
     ja: 'overrides に指定されたルール "{rule}" はどのポリシーにもありません',
   },
+  "baseline.json": {
+    en: "baseline file is not valid JSON: {detail}",
+    ja: "ベースラインファイルの JSON が正しくありません: {detail}",
+  },
+  "baseline.truncated": { en: "the file ends too early", ja: "ファイルが途中で終わっています" },
+  "baseline.format": {
+    en: 'not a bunri baseline: expected { "bunri-baseline": 1, "findings": [...] } (write one with --write-baseline)',
+    ja: 'bunri のベースラインではありません。{ "bunri-baseline": 1, "findings": [...] } の形式です (--write-baseline で作成できます)',
+  },
+  "baseline.entry": {
+    en: "baseline entry {index} has no fingerprint",
+    ja: "ベースラインの {index} 番目の項目に fingerprint がありません",
+  },
+  "baseline.unreadable": { en: "baseline file cannot be read", ja: "ベースラインファイルを読み込めません" },
+  "baseline.written": {
+    en: "bunri: wrote {count} finding(s) to the baseline {file}",
+    ja: "bunri: {count} 件の指摘をベースライン {file} に書き出しました",
+  },
+  "baseline.not-written": {
+    en: "bunri: the baseline {file} was not written: fix the input errors first",
+    ja: "bunri: 入力エラーがあるため、ベースライン {file} は書き出していません",
+  },
+  "baseline.unmatched": {
+    en: "bunri: {count} finding(s) of the baseline no longer occur (fixed); refresh it with --write-baseline",
+    ja: "bunri: ベースラインの指摘のうち {count} 件はもう発生していません (解消済み)。--write-baseline で更新してください",
+  },
+  "base.bad-rev": {
+    en: '--base "{rev}": not a revision of a git checkout here',
+    ja: '--base "{rev}": この場所の git リポジトリのリビジョンではありません',
+  },
+  "base.absent": {
+    en: "bunri: warning: {file} does not exist at {rev}; all its findings count as new",
+    ja: "bunri: 警告: {file} は {rev} に存在しません。すべての指摘を新規として扱います",
+  },
+  "base.invalid": {
+    en: "bunri: warning: {file} is not a valid design at {rev}; all its findings count as new",
+    ja: "bunri: 警告: {file} は {rev} の時点で正しい設計ではありません。すべての指摘を新規として扱います",
+  },
   "cli.usage": {
     en: `bunri: checks network designs against 三層の対策 (three-tier separation) and LGWAN-ASP rules
 
