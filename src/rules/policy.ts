@@ -11,11 +11,14 @@ import { LineCounter, parseDocument } from "yaml";
 import { t } from "../i18n/index.js";
 import type { InputError, Lang, Severity, SourceLocation, Topology } from "../model/types.js";
 import { packagePath } from "../util/paths.js";
-import type { RuleDefinition } from "./types.js";
+import type { Bilingual, Reference, RuleDefinition } from "./types.js";
 
 export interface PolicyFile {
   file: string;
   pack?: string;
+  title?: Bilingual;
+  description?: Bilingual;
+  sources?: Reference[];
   rules: RuleDefinition[];
   overrides: Map<string, "off" | { severity: Severity }>;
 }
@@ -27,7 +30,7 @@ export interface PolicySelection {
   errors: InputError[];
 }
 
-const BUILTIN_ORDER = ["baseline", "lgwan-asp", "three-tier", "waivers"];
+export const BUILTIN_ORDER = ["lgwan-asp", "three-tier", "baseline", "waivers"];
 
 let validator: ReturnType<Ajv2020["compile"]> | undefined;
 function validate(value: unknown): ReturnType<Ajv2020["compile"]>["errors"] {
@@ -86,6 +89,9 @@ export function parsePolicyText(
   }
   const v = value as {
     pack?: string;
+    title?: Bilingual;
+    description?: Bilingual;
+    sources?: Reference[];
     rules?: Record<string, Omit<RuleDefinition, "id" | "pack" | "builtIn" | "references" | "messages"> & Partial<RuleDefinition>>;
     overrides?: Record<string, "off" | { severity: Severity }>;
   };
@@ -106,6 +112,9 @@ export function parsePolicyText(
   const overrides = new Map(Object.entries(v.overrides ?? {}));
   const policy: PolicyFile = { file, rules, overrides };
   if (v.pack !== undefined) policy.pack = v.pack;
+  if (v.title !== undefined) policy.title = v.title;
+  if (v.description !== undefined) policy.description = v.description;
+  if (v.sources !== undefined) policy.sources = v.sources;
   return { policy, errors };
 }
 

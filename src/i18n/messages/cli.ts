@@ -57,6 +57,20 @@ export const CLI_MESSAGES: Catalogue = {
     en: "bunri: warning: {file} is not a valid design at {rev}; all its findings count as new",
     ja: "bunri: 警告: {file} は {rev} の時点で正しい設計ではありません。すべての指摘を新規として扱います",
   },
+  "cli.unexpected": { en: 'unexpected argument "{value}"', ja: '余分な引数 "{value}" があります' },
+  "cli.bad-pack": { en: 'unknown pack "{value}": use {packs}', ja: 'パック "{value}" はありません。{packs} のいずれかです' },
+  "cli.explain-usage": {
+    en: "usage: bunri explain RULE (e.g. bunri explain ASP-02)",
+    ja: "使い方: bunri explain ルールID (例: bunri explain ASP-02)",
+  },
+  "cli.unknown-rule": {
+    en: 'unknown rule "{rule}": `bunri rules` lists them',
+    ja: 'ルール "{rule}" はありません。`bunri rules` で一覧を確認できます',
+  },
+  "cli.unknown-rule-suggest": {
+    en: 'unknown rule "{rule}" (did you mean "{suggestion}"?)',
+    ja: 'ルール "{rule}" はありません ("{suggestion}" ですか?)',
+  },
   "cli.usage": {
     en: `bunri: checks network designs against 三層の対策 (three-tier separation) and LGWAN-ASP rules
 

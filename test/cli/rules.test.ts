@@ -1,0 +1,53 @@
+/** `bunri rules` and `bunri explain`, spawned as users run them. */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const BIN = join(import.meta.dirname, "../../dist/cli/bunri.js");
+
+function bunri(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", LANG: "C" } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe("bunri rules", () => {
+  it("lists the catalogue by pack, in the user's language", () => {
+    const en = bunri(["rules"]);
+    expect(en.code).toBe(0);
+    expect(en.out).toMatch(/^lgwan-asp {2}LGWAN-ASP$/m);
+    expect(en.out).toMatch(/^ {2}ASP-02 {2}critical {2}The internet does not reach the DB or holders of personal data$/m);
+    expect(en.out).toMatch(/^ {2}NET-03 {2}low {7}No shadowed firewall rule$/m);
+    const ja = bunri(["rules", "--lang", "ja", "--pack", "baseline"]);
+    expect(ja.out).toContain("ファイアウォールの既定は拒否");
+    expect(ja.out).not.toContain("ASP-01");
+  });
+
+  it("prints JSON for tools and rejects an unknown pack", () => {
+    const json = JSON.parse(bunri(["rules", "--format", "json", "--pack", "lgwan-asp"]).out);
+    expect(json.packs).toHaveLength(1);
+    expect(json.packs[0].rules.map((r: { id: string }) => r.id)).toContain("ASP-10");
+    const bad = bunri(["rules", "--pack", "three-layers"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('unknown pack "three-layers"');
+  });
+});
+
+describe("bunri explain", () => {
+  it("shows one rule in full, case-insensitively", () => {
+    const r = bunri(["explain", "asp-02"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^ASP-02 {2}The internet does not reach the DB or holders of personal data$/m);
+    expect(r.out).toContain("Why it matters:");
+    expect(r.out).toContain("How to fix it:");
+    expect(r.out).toContain("type: no-reach");
+    const ja = bunri(["explain", "ASP-02", "--lang", "ja"]);
+    expect(ja.out).toContain("なぜ重要か:");
+  });
+
+  it("suggests the nearest rule for a typo and exits 2", () => {
+    const r = bunri(["explain", "ASP-2"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unknown rule "ASP-2" (did you mean "ASP-02"?)');
+    expect(bunri(["explain"]).code).toBe(2);
+  });
+});
