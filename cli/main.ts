@@ -14,7 +14,7 @@ export interface Io {
   stdinIsTTY: boolean;
 }
 
-const COMMANDS = ["check", "reach", "schema", "rules", "explain", "help"] as const;
+const COMMANDS = ["check", "reach", "schema", "rules", "explain", "init", "help"] as const;
 
 function langFrom(argv: string[], env: NodeJS.ProcessEnv): Lang {
   const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
@@ -37,6 +37,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (first === "reach") return (await import("./commands/reach.js")).run(rest, io, lang);
     if (first === "schema") return (await import("./commands/schema.js")).run(rest, io, lang);
+    if (first === "init") return (await import("./commands/init.js")).run(rest, io, lang);
     if (first === "rules") return (await import("./commands/rules.js")).run(rest, io, lang);
     if (first === "explain") return (await import("./commands/explain.js")).run(rest, io, lang);
     if (first === "check") return (await import("./commands/check.js")).run(rest, io, lang);

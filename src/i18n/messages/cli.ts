@@ -71,6 +71,18 @@ export const CLI_MESSAGES: Catalogue = {
     en: 'unknown rule "{rule}" (did you mean "{suggestion}"?)',
     ja: 'ルール "{rule}" はありません ("{suggestion}" ですか?)',
   },
+  "cli.bad-template": {
+    en: 'unknown template "{value}": use {templates}',
+    ja: 'テンプレート "{value}" はありません。{templates} のいずれかです',
+  },
+  "cli.init-exists": {
+    en: "{file} exists already: choose another name, or --force to overwrite it",
+    ja: "{file} は既にあります。別の名前にするか、--force で上書きしてください",
+  },
+  "cli.init-written": {
+    en: "bunri: wrote {file} from the {template} template; check it with `bunri check {file}`",
+    ja: "bunri: テンプレート {template} から {file} を作成しました。`bunri check {file}` で検査できます",
+  },
   "cli.usage": {
     en: `bunri: checks network designs against 三層の対策 (three-tier separation) and LGWAN-ASP rules
 
@@ -78,6 +90,11 @@ Usage:
   bunri check PATH…      check topology files or directories (text, json reports)
   bunri reach FILE --from REF --to REF [--service S]
                          does REF reach REF, by which chain, or what stops it
+  bunri rules [--pack P] [--format text|json|markdown]
+                         the rule catalogue
+  bunri explain RULE     one rule in full: why, fix, references, examples
+  bunri init [--template alpha|alpha-prime|beta|beta-prime|lgwan-asp] [FILE]
+                         a commented starting design that passes the check
   bunri schema [topology|policy|result]
                          print a JSON Schema
 
@@ -87,6 +104,9 @@ Options of check:
   --fail-on LEVEL        critical, high (default), medium, low, info, none
   --policy P             built-in pack or policy file (repeatable)
   --waivers FILE         waivers kept outside the topology
+  --baseline FILE        known findings: reported, but they do not fail
+  --write-baseline FILE  write the current findings as the baseline
+  --base REV             fail only on findings the design at git REV did not have
   --today YYYY-MM-DD     the date for waiver expiry
   --lang ja|en           language of messages
   --no-color             no colours
@@ -98,6 +118,11 @@ Exit status: 0 clean, 1 findings at or above --fail-on, 2 invalid input or usage
   bunri check パス…      トポロジファイルまたはディレクトリを検査 (text, json)
   bunri reach ファイル --from 参照 --to 参照 [--service サービス]
                          通信できるか、どの経路か、何が止めているか
+  bunri rules [--pack P] [--format text|json|markdown]
+                         ルールの一覧
+  bunri explain ルールID ルールの詳細 (理由・直し方・根拠・例)
+  bunri init [--template alpha|alpha-prime|beta|beta-prime|lgwan-asp] [ファイル]
+                         検査に合格する、コメント付きの設計のひな形
   bunri schema [topology|policy|result]
                          JSON Schema を出力
 
@@ -107,6 +132,9 @@ check のオプション:
   --fail-on 重大度       critical, high (既定), medium, low, info, none
   --policy P             組み込みパックまたはポリシーファイル (複数指定可)
   --waivers ファイル     トポロジの外に置いた例外 (waiver)
+  --baseline ファイル    既知の指摘: 報告するが失敗にしない
+  --write-baseline ファイル 現在の指摘をベースラインとして書き出す
+  --base REV             git の REV の時点になかった指摘だけで失敗にする
   --today YYYY-MM-DD     例外の期限判定に使う日付
   --lang ja|en           メッセージの言語
   --no-color             色を付けない
