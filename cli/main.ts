@@ -14,7 +14,11 @@ export interface Io {
   stdinIsTTY: boolean;
 }
 
-const COMMANDS = ["check", "reach", "schema", "rules", "explain", "init", "help"] as const;
+const COMMANDS = ["check", "reach", "schema", "rules", "explain", "init", "tui", "help"] as const;
+
+/** Options of `check` that make `bunri FILE…` the batch check even on a terminal (cli.md); `--lang` is global. */
+const CHECK_ONLY =
+  /^(?:--(?:format|output|fail-on|policy|waivers|baseline|write-baseline|base|today|no-color|color)(?:=.*)?|-o)$/;
 
 function langFrom(argv: string[], env: NodeJS.ProcessEnv): Lang {
   const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
@@ -37,6 +41,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (first === "reach") return (await import("./commands/reach.js")).run(rest, io, lang);
     if (first === "schema") return (await import("./commands/schema.js")).run(rest, io, lang);
+    if (first === "tui") return (await import("./commands/tui.js")).run(rest, io, lang);
     if (first === "init") return (await import("./commands/init.js")).run(rest, io, lang);
     if (first === "rules") return (await import("./commands/rules.js")).run(rest, io, lang);
     if (first === "explain") return (await import("./commands/explain.js")).run(rest, io, lang);
@@ -51,7 +56,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const { existsSync } = await import("node:fs");
       if (!existsSync(first)) throw new UsageError(t(lang, "cli.unknown-command", { command: first }));
     }
-    // `bunri FILE…`: the check (the explorer opens here once it exists and both ends are terminals)
+    // `bunri FILE…`: the explorer when both ends are terminals and no option of check is given
+    if (io.stdinIsTTY && io.stdout.isTTY && !argv.some((a) => CHECK_ONLY.test(a)))
+      return (await import("./commands/tui.js")).run(argv, io, lang);
     return (await import("./commands/check.js")).run(argv, io, lang);
   } catch (error) {
     if (error instanceof UsageError) {

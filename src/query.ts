@@ -9,6 +9,7 @@ import { loadTopologyFile } from "./load/index.js";
 import { buildDesign, type Design, ReferenceResolver } from "./model/design.js";
 import { ANY_SERVICE, formatServiceSet, parseServiceElement, unionAll } from "./model/services.js";
 import { type InputError, type Lang, type ServiceSet, TIERS, ZONE_KINDS } from "./model/types.js";
+import type { Bitset } from "./util/bitset.js";
 
 export interface PairAnswer {
   source: string;
@@ -78,19 +79,24 @@ export async function reachQuery(
   for (const s of resolver.resolve(query.from)) {
     for (const tIndex of resolver.resolve(query.to)) {
       if (s === tIndex) continue;
-      const source = design.hosts[s]?.id as string;
-      const target = design.hosts[tIndex]?.id as string;
-      const chain = analysis.reach.witness(s, tIndex, atoms);
-      if (chain) {
-        const reached = analysis.reach.reachAtoms(s, tIndex, atoms);
-        pairs.push({ source, target, reaches: true, chain, services: formatServiceSet(analysis.atoms.toServiceSet(reached)) });
-      } else {
-        const why = analysis.reach.explain(s, tIndex, atoms);
-        const explanation: PairAnswer["explanation"] = { reason: why.reason, blockers: why.blockers };
-        if (why.accepts) explanation.accepts = formatServiceSet(analysis.atoms.toServiceSet(why.accepts));
-        pairs.push({ source, target, reaches: false, explanation });
-      }
+      pairs.push(answerPair(analysis, s, tIndex, atoms));
     }
   }
   return { file, errors: [], service: formatServiceSet(service), pairs, design };
+}
+
+/** One (source, target) pair: the witness chain and the services it reaches on, or what stops it. */
+export function answerPair(analysis: Analysis, s: number, tIndex: number, atoms: Bitset): PairAnswer {
+  const design = analysis.design;
+  const source = design.hosts[s]?.id as string;
+  const target = design.hosts[tIndex]?.id as string;
+  const chain = analysis.reach.witness(s, tIndex, atoms);
+  if (chain) {
+    const reached = analysis.reach.reachAtoms(s, tIndex, atoms);
+    return { source, target, reaches: true, chain, services: formatServiceSet(analysis.atoms.toServiceSet(reached)) };
+  }
+  const why = analysis.reach.explain(s, tIndex, atoms);
+  const explanation: PairAnswer["explanation"] = { reason: why.reason, blockers: why.blockers };
+  if (why.accepts) explanation.accepts = formatServiceSet(analysis.atoms.toServiceSet(why.accepts));
+  return { source, target, reaches: false, explanation };
 }

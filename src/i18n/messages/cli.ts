@@ -83,11 +83,89 @@ export const CLI_MESSAGES: Catalogue = {
     en: "bunri: wrote {file} from the {template} template; check it with `bunri check {file}`",
     ja: "bunri: テンプレート {template} から {file} を作成しました。`bunri check {file}` で検査できます",
   },
+  "cli.tui-no-terminal": {
+    en: "the explorer needs a terminal on standard input and output; use `bunri check` in scripts and CI",
+    ja: "エクスプローラには端末 (標準入出力) が必要です。スクリプトや CI では `bunri check` を使ってください",
+  },
+  "tui.key.done": { en: "done", ja: "確定" },
+  "tui.key.cancel": { en: "cancel", ja: "取消" },
+  "tui.key.help": { en: "help", ja: "ヘルプ" },
+  "tui.key.quit": { en: "quit", ja: "終了" },
+  "tui.key.files": { en: "files", ja: "ファイル" },
+  "tui.key.move": { en: "move", ja: "移動" },
+  "tui.key.open": { en: "open", ja: "開く" },
+  "tui.key.filter": { en: "filter", ja: "絞り込み" },
+  "tui.key.severity": { en: "severity", ja: "重大度" },
+  "tui.key.zones": { en: "zones", ja: "ゾーン" },
+  "tui.key.reach": { en: "reach", ja: "到達性" },
+  "tui.key.scroll": { en: "scroll", ja: "スクロール" },
+  "tui.key.back": { en: "back", ja: "戻る" },
+  "tui.key.type": { en: "type to filter", ja: "文字で絞り込み" },
+  "tui.key.pick": { en: "pick", ja: "選択" },
+  "tui.rule-default": { en: "let through by the firewall's default (allow)", ja: "ファイアウォールの既定 (許可) で通過" },
+  "tui.rule-used": { en: "rule {rule}{title} lets it through", ja: "ルール {rule}{title} で通過" },
+  "tui.location": { en: "at {file}:{line}:{column}", ja: "場所: {file}:{line}:{column}" },
+  "tui.evidence-path": { en: "Path, hop by hop ({service})", ja: "経路 (1 ホップずつ、{service})" },
+  "tui.evidence-contagion": { en: "Contagion path (distance {distance})", ja: "感染経路 (距離 {distance})" },
+  "tui.step-reach": { en: "{n}. {from} opens a connection to {to}", ja: "{n}. {from} から {to} へ通信を開始" },
+  "tui.step-fetch": { en: "{n}. {to} fetches from {from}", ja: "{n}. {to} が {from} から取得" },
+  "tui.evidence-flow": { en: "Flow", ja: "データの流れ (フロー)" },
+  "tui.flow-after": { en: "{node} comes after {after}", ja: "{after} の後に {node} があります" },
+  "tui.value": { en: "found: {value}", ja: "設定値: {value}" },
+  "tui.zones": { en: "zones: {zones}", ja: "ゾーン: {zones}" },
+  "tui.why": { en: "Why it matters", ja: "なぜ重要か" },
+  "tui.fix": { en: "How to fix it", ja: "直し方" },
+  "tui.references": { en: "References", ja: "根拠" },
+  "tui.reach-yes": { en: "{source} reaches {target} on {services}", ja: "{source} から {target} へ通信できます ({services})" },
+  "tui.reach-no": { en: "{source} does not reach {target}", ja: "{source} から {target} へは通信できません" },
+  "tui.zone-exposed": { en: "the internet reaches hosts of this zone", ja: "インターネットからこのゾーンの機器へ通信できます" },
+  "tui.zone-not-exposed": {
+    en: "the internet reaches no host of this zone",
+    ja: "インターネットからこのゾーンの機器へは通信できません",
+  },
+  "tui.holds": { en: "holds {data}", ja: "保存: {data}" },
+  "tui.node-exposed": { en: "reached from the internet", ja: "インターネットから到達可能" },
+  "tui.help-title": { en: "Keys", ja: "キー操作" },
+  "tui.help.move": { en: "move the selection or scroll", ja: "選択の移動・スクロール" },
+  "tui.help.page": { en: "a page down or up, to the top or the end", ja: "1 画面ずつ、先頭・末尾へ" },
+  "tui.help.open": { en: "open the finding, pick the host", ja: "指摘を開く・機器を選ぶ" },
+  "tui.help.back": { en: "back", ja: "戻る" },
+  "tui.help.filter": { en: "filter the findings by text (rule, message, ids)", ja: "文字で指摘を絞り込む (ルール・本文・ID)" },
+  "tui.help.severity": {
+    en: "show one severity: 1 critical … 5 info (again: all)",
+    ja: "重大度で絞り込む: 1 重大 … 5 情報 (もう一度で解除)",
+  },
+  "tui.help.zones": {
+    en: "zones: nodes, data, reached from the internet or not",
+    ja: "ゾーン一覧: 機器・データ・インターネットからの到達",
+  },
+  "tui.help.reach": { en: "reach query: pick a source and a target", ja: "到達性の確認: 送信元と宛先を選ぶ" },
+  "tui.help.files": { en: "the list of files", ja: "ファイルの一覧" },
+  "tui.help.help": { en: "this help", ja: "このヘルプ" },
+  "tui.help.quit": { en: "quit", ja: "終了" },
+  "tui.model": { en: "model", ja: "モデル" },
+  "tui.not-counted": { en: "{n} waived or baselined", ja: "例外・既知 {n} 件" },
+  "tui.filter": { en: "filter", ja: "絞り込み" },
+  "tui.no-match": { en: "no finding matches", ja: "該当する指摘はありません" },
+  "tui.pick-file": { en: "Choose a design:", ja: "設計を選んでください:" },
+  "tui.input-errors": { en: "{n} input error(s)", ja: "入力エラー {n} 件" },
+  "tui.findings-count": { en: "{n} finding(s)", ja: "指摘 {n} 件" },
+  "tui.zones-title": { en: "Zones ({n})", ja: "ゾーン ({n})" },
+  "tui.pick-source": { en: "Reach query: choose the source host", ja: "到達性の確認: 送信元の機器を選んでください" },
+  "tui.pick-target": { en: "Reach query from {source}: choose the target host", ja: "{source} から: 宛先の機器を選んでください" },
+  "tui.no-model": {
+    en: "this file did not load; fix its input errors first",
+    ja: "このファイルは読み込めませんでした。先に入力エラーを直してください",
+  },
+  "tui.files-title": { en: "{n} designs", ja: "{n} 件の設計" },
   "cli.usage": {
     en: `bunri: checks network designs against 三層の対策 (three-tier separation) and LGWAN-ASP rules
 
 Usage:
   bunri check PATH…      check topology files or directories (text, json reports)
+  bunri [FILE…]          on a terminal: the interactive explorer; otherwise as check
+  bunri tui FILE… [--watch]
+                         the interactive explorer (keys: ? for help)
   bunri reach FILE --from REF --to REF [--service S]
                          does REF reach REF, by which chain, or what stops it
   bunri rules [--pack P] [--format text|json|markdown]
@@ -116,6 +194,9 @@ Exit status: 0 clean, 1 findings at or above --fail-on, 2 invalid input or usage
 
 使い方:
   bunri check パス…      トポロジファイルまたはディレクトリを検査 (text, json)
+  bunri [ファイル…]      端末では対話型エクスプローラ。それ以外は check と同じ
+  bunri tui ファイル… [--watch]
+                         対話型エクスプローラ (? でキー操作の説明)
   bunri reach ファイル --from 参照 --to 参照 [--service サービス]
                          通信できるか、どの経路か、何が止めているか
   bunri rules [--pack P] [--format text|json|markdown]

@@ -1,0 +1,39 @@
+/**
+ * `bunri tui FILE…` (and `bunri FILE…` on a terminal): the interactive explorer. Ink and React are
+ * imported here, on first use only, so that `bunri check` never loads them.
+ */
+import { t } from "../../src/i18n/index.js";
+import type { Lang } from "../../src/model/types.js";
+import { parse, UsageError } from "../args.js";
+import type { Io } from "../main.js";
+
+const OPTIONS = {
+  lang: { type: "string" },
+  watch: { type: "boolean", short: "w" },
+  policy: { type: "string", multiple: true },
+  waivers: { type: "string" },
+  today: { type: "string" },
+} as const;
+
+export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
+  const { values, positionals } = parse(argv, OPTIONS);
+  if (positionals.length === 0) throw new UsageError(t(lang, "cli.no-paths"));
+  if (!io.stdinIsTTY || !io.stdout.isTTY) throw new UsageError(t(lang, "cli.tui-no-terminal"));
+  const today = values.today as string | undefined;
+  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(t(lang, "cli.bad-today", { value: today }));
+  const options: Parameters<typeof import("../explorer/run.js").runExplorer>[1] = {
+    lang,
+    cwd: io.cwd,
+    env: io.env,
+    watch: Boolean(values.watch),
+  };
+  if (today) options.today = today;
+  if (values.policy) options.policies = values.policy as string[];
+  if (values.waivers) options.waivers = values.waivers as string;
+  const { runExplorer } = await import("../explorer/run.js");
+  return runExplorer(positionals, options, {
+    stdin: process.stdin,
+    stdout: io.stdout as NodeJS.WriteStream,
+    stderr: io.stderr as NodeJS.WriteStream,
+  });
+}

@@ -1,0 +1,122 @@
+/** The explorer's views, rendered with ink-testing-library: type keys, read the frames. */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { render } from "ink-testing-library";
+import { describe, expect, it } from "vitest";
+import { App } from "../../cli/explorer/App.js";
+import { checkForExplorer } from "../../cli/explorer/run.js";
+
+const sketch = readFileSync(join(import.meta.dirname, "../fixtures/takatsuki-sketch.yaml"), "utf8");
+const broken = sketch.replace(
+  "- { allow: { from: internet, to: web-inet, service: https }, title: 市民→予約サイト }",
+  "- { allow: { from: internet, to: any, service: any }, title: 市民→予約サイト }",
+);
+
+function design(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "bunri-tui-"));
+  const file = join(dir, "design.yaml");
+  writeFileSync(file, text);
+  return file;
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 30));
+
+async function press(stdin: { write: (s: string) => void }, ...keys: string[]) {
+  for (const k of keys) {
+    stdin.write(k);
+    await tick();
+  }
+}
+
+describe("explorer views", () => {
+  it("opens on the summary and the findings grouped by severity, with the keys at the bottom", async () => {
+    const checked = await checkForExplorer([design(broken)], { lang: "en", today: "2026-11-23" });
+    const { lastFrame, unmount } = render(<App initial={checked} lang="en" />);
+    await tick();
+    const frame = lastFrame() ?? "";
+    expect(frame).toContain("bunri  高槻市");
+    expect(frame).toMatch(/FAIL {2}critical \d+/);
+    const rows = frame.split("\n");
+    const firstCritical = rows.findIndex((l) => /critical +ASP-0/.test(l));
+    const firstHigh = rows.findIndex((l) => /high +ASP-0/.test(l));
+    expect(firstCritical).toBeGreaterThan(0);
+    expect(firstHigh).toBeGreaterThan(firstCritical);
+    expect(rows.at(-1)).toContain("Enter open");
+    expect(rows.at(-1)).toContain("q quit");
+    unmount();
+  });
+
+  it("opens a finding with its path hop by hop and the firewall rule, why and fix; Esc goes back", async () => {
+    const checked = await checkForExplorer([design(broken)], { lang: "en", today: "2026-11-23" });
+    const { lastFrame, stdin, unmount } = render(<App initial={checked} lang="en" />);
+    await tick();
+    await press(stdin, "\r");
+    const frame = lastFrame() ?? "";
+    expect(frame).toContain("Path, hop by hop");
+    expect(frame).toMatch(/→ 前段ファイアウォール \(fw-front\)/);
+    expect(frame).toMatch(/rule fw-front#1 "市民→予約サイト" lets it through/);
+    await press(stdin, "G");
+    expect(lastFrame()).toContain("How to fix it");
+    await press(stdin, "\u001b");
+    expect(lastFrame()).toContain("Enter open");
+    unmount();
+  });
+
+  it("filters with / and shows one severity with 1–5", async () => {
+    const checked = await checkForExplorer([design(broken)], { lang: "en", today: "2026-11-23" });
+    const { lastFrame, stdin, unmount } = render(<App initial={checked} lang="en" />);
+    await tick();
+    await press(stdin, "/", "A", "S", "P", "-", "0", "1", "\r");
+    let frame = lastFrame() ?? "";
+    expect(frame).toContain("filter: ASP-01");
+    const rows = frame.split("\n").filter((l) => /^[› ] \S+ +[A-Z]+-\d+/.test(l));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((l) => l.includes("ASP-01"))).toBe(true);
+    expect(frame).toContain(`(${rows.length})`);
+    await press(stdin, "\u001b", "1");
+    frame = lastFrame() ?? "";
+    expect(frame).toContain("[critical]");
+    expect(frame).not.toMatch(/ high +[A-Z]+-\d+/);
+    unmount();
+  });
+
+  it("shows the zones with what they hold and whether the internet reaches them, in Japanese", async () => {
+    const checked = await checkForExplorer([design(sketch)], { lang: "ja", today: "2026-11-23" });
+    const { lastFrame, stdin, unmount } = render(<App initial={checked} lang="ja" />);
+    await tick();
+    expect(lastFrame()).toContain("PASS");
+    await press(stdin, "z");
+    const frame = lastFrame() ?? "";
+    expect(frame).toContain("ゾーン (7)");
+    expect(frame).toContain("保存: applicants (personal)");
+    expect(frame).toContain("インターネットからこのゾーンの機器へ通信できます");
+    unmount();
+  });
+
+  it("answers a reach query: source, target, then the path or what stops it", async () => {
+    const checked = await checkForExplorer([design(sketch)], { lang: "en", today: "2026-11-23" });
+    const { lastFrame, stdin, unmount } = render(<App initial={checked} lang="en" />);
+    await tick();
+    await press(stdin, "r", "c", "i", "t", "\r", "d", "b", " ");
+    expect(lastFrame()).toContain("choose the target host");
+    await press(stdin, "\u007f");
+    const picking = lastFrame() ?? "";
+    expect(picking).toContain("予約・申請データベース (db)");
+    await press(stdin, "\r");
+    const frame = lastFrame() ?? "";
+    expect(frame).toContain("市民のスマートフォン (citizen) does not reach 予約・申請データベース (db)");
+    expect(frame).toMatch(/fw-back/);
+    unmount();
+  });
+
+  it("picks a file first when given several", async () => {
+    const checked = await checkForExplorer([design(sketch), design(broken)], { lang: "en", today: "2026-11-23" });
+    const { lastFrame, stdin, unmount } = render(<App initial={checked} lang="en" />);
+    await tick();
+    expect(lastFrame()).toContain("Choose a design:");
+    await press(stdin, "j", "\r");
+    expect(lastFrame()).toContain("FAIL");
+    unmount();
+  });
+});
