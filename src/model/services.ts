@@ -98,6 +98,26 @@ export function intersect(a: ServiceSet, b: ServiceSet): ServiceSet {
   return { tcp: intersectRanges(a.tcp, b.tcp), udp: intersectRanges(a.udp, b.udp), icmp: a.icmp && b.icmp };
 }
 
+function subtractRanges(a: Range[], b: Range[]): Range[] {
+  const out: Range[] = [];
+  for (const [lo0, hi] of a) {
+    let lo = lo0;
+    for (const [blo, bhi] of b) {
+      if (bhi < lo || blo > hi) continue;
+      if (blo > lo) out.push([lo, blo - 1]);
+      lo = Math.max(lo, bhi + 1);
+      if (lo > hi) break;
+    }
+    if (lo <= hi) out.push([lo, hi]);
+  }
+  return out;
+}
+
+/** The services of `a` that are not in `b`. */
+export function subtract(a: ServiceSet, b: ServiceSet): ServiceSet {
+  return { tcp: subtractRanges(a.tcp, b.tcp), udp: subtractRanges(a.udp, b.udp), icmp: a.icmp && !b.icmp };
+}
+
 export function isEmpty(s: ServiceSet): boolean {
   return s.tcp.length === 0 && s.udp.length === 0 && !s.icmp;
 }

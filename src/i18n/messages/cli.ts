@@ -158,6 +158,34 @@ export const CLI_MESSAGES: Catalogue = {
     ja: "このファイルは読み込めませんでした。先に入力エラーを直してください",
   },
   "tui.files-title": { en: "{n} designs", ja: "{n} 件の設計" },
+  "diff.unreadable": { en: "{file} cannot be read", ja: "{file} を読み込めません" },
+  "diff.git": {
+    en: "git cannot show {path} at {rev} (is this a git checkout, and does the file exist there?)",
+    ja: "git で {rev} の {path} を取得できません (git リポジトリ内か、その時点にファイルがあるか確認してください)",
+  },
+  "diff.title": { en: "bunri diff {old} → {new}", ja: "bunri diff {old} → {new}" },
+  "diff.gained": { en: "Reachability gained: {n} host pair(s)", ja: "新たに通信できるようになった組: {n} 件" },
+  "diff.lost": { en: "Reachability lost: {n} host pair(s)", ja: "通信できなくなった組: {n} 件" },
+  "diff.rules-added": { en: "through new or changed rules: {rules}", ja: "追加・変更されたルール: {rules}" },
+  "diff.rules-removed": { en: "old rules removed or changed: {rules}", ja: "削除・変更された旧ルール: {rules}" },
+  "diff.no-rule-change": {
+    en: "no firewall rule on this path changed: the change is in zones, attachments or nodes",
+    ja: "経路上のファイアウォールルールは変わっていません (ゾーン・接続・機器の変更によるもの)",
+  },
+  "diff.findings-new": { en: "New findings: {n}", ja: "新しい指摘: {n} 件" },
+  "diff.findings-resolved": { en: "Resolved findings: {n}", ja: "解消した指摘: {n} 件" },
+  "diff.summary": {
+    en: "{gained} pair(s) gained, {lost} lost; findings: {added} new, {resolved} resolved, {unchanged} unchanged",
+    ja: "通信の増加 {gained} 件・減少 {lost} 件 / 指摘: 新規 {added} 件・解消 {resolved} 件・変化なし {unchanged} 件",
+  },
+  "diff.col.source": { en: "source", ja: "送信元" },
+  "diff.col.target": { en: "target", ja: "宛先" },
+  "diff.col.services": { en: "services", ja: "サービス" },
+  "diff.col.rules": { en: "rule changes", ja: "ルールの変更" },
+  "cli.diff-usage": {
+    en: "usage: bunri diff OLD NEW (either may be git:REV:PATH)",
+    ja: "使い方: bunri diff 旧 新 (どちらも git:REV:PATH を指定可)",
+  },
   "cli.usage": {
     en: `bunri: checks network designs against 三層の対策 (three-tier separation) and LGWAN-ASP rules
 
@@ -168,6 +196,8 @@ Usage:
                          the interactive explorer (keys: ? for help)
   bunri reach FILE --from REF --to REF [--service S]
                          does REF reach REF, by which chain, or what stops it
+  bunri diff OLD NEW     reachability gained and lost, findings new and resolved
+                         (OLD or NEW may be git:REV:PATH)
   bunri rules [--pack P] [--format text|json|markdown]
                          the rule catalogue
   bunri explain RULE     one rule in full: why, fix, references, examples
@@ -199,6 +229,7 @@ Exit status: 0 clean, 1 findings at or above --fail-on, 2 invalid input or usage
                          対話型エクスプローラ (? でキー操作の説明)
   bunri reach ファイル --from 参照 --to 参照 [--service サービス]
                          通信できるか、どの経路か、何が止めているか
+  bunri diff 旧 新       通信の増減と、指摘の新規・解消 (git:REV:PATH も可)
   bunri rules [--pack P] [--format text|json|markdown]
                          ルールの一覧
   bunri explain ルールID ルールの詳細 (理由・直し方・根拠・例)

@@ -1,0 +1,49 @@
+/** `bunri diff OLD NEW`: reachability gained and lost, findings new and resolved; the CI gate for topology changes. */
+import { writeFileSync } from "node:fs";
+import { DiffSourceError, diffDesigns, diffExitCode } from "../../src/diff.js";
+import { t } from "../../src/i18n/index.js";
+import { type Lang, SEVERITIES, type Severity } from "../../src/model/types.js";
+import { diffJson, diffMarkdown, diffText } from "../../src/report/diff.js";
+import { parse, UsageError } from "../args.js";
+import type { Io } from "../main.js";
+
+const OPTIONS = {
+  format: { type: "string" },
+  output: { type: "string", short: "o" },
+  "fail-on": { type: "string" },
+  policy: { type: "string", multiple: true },
+  today: { type: "string" },
+  lang: { type: "string" },
+  "no-color": { type: "boolean" },
+} as const;
+
+export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
+  const { values, positionals } = parse(argv, OPTIONS);
+  if (positionals.length !== 2) throw new UsageError(t(lang, "cli.diff-usage"));
+  const failOn = (values["fail-on"] as string | undefined) ?? "high";
+  if (failOn !== "none" && !(SEVERITIES as readonly string[]).includes(failOn))
+    throw new UsageError(t(lang, "cli.bad-fail-on", { value: failOn }));
+  const format = (values.format as string | undefined) ?? "text";
+  if (!["text", "json", "markdown"].includes(format))
+    throw new UsageError(t(lang, "cli.bad-format", { value: format, formats: "text, json, markdown" }));
+  const today = values.today as string | undefined;
+  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(t(lang, "cli.bad-today", { value: today }));
+  const options: Parameters<typeof diffDesigns>[2] = { lang, cwd: io.cwd, env: io.env };
+  if (today) options.today = today;
+  if (values.policy) options.policies = values.policy as string[];
+  let diff: Awaited<ReturnType<typeof diffDesigns>>;
+  try {
+    diff = await diffDesigns(positionals[0] as string, positionals[1] as string, options);
+  } catch (error) {
+    if (error instanceof DiffSourceError) {
+      io.stderr.write(`bunri: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const text = format === "json" ? diffJson(diff) : format === "markdown" ? diffMarkdown(diff, lang) : diffText(diff, lang);
+  const output = values.output as string | undefined;
+  if (output) writeFileSync(output, text);
+  else io.stdout.write(text);
+  return diffExitCode(diff, failOn as Severity | "none");
+}

@@ -1,0 +1,116 @@
+/** `bunri diff` as text for the terminal, Markdown for a pull-request comment, or JSON. */
+import type { PathElement } from "../analyze/reach.js";
+import type { DiffResult, PairChange } from "../diff.js";
+import { t } from "../i18n/index.js";
+import type { Lang } from "../model/types.js";
+import type { Finding } from "../rules/types.js";
+import { stripControls } from "./sanitize.js";
+
+function pathText(path: readonly PathElement[]): string {
+  return path
+    .map((p) => (p.type === "zone" ? `[${p.id}]` : p.type === "device" && p.rule ? `${p.id} (${p.rule})` : p.id))
+    .join(" → ");
+}
+
+function pairLines(p: PairChange, lang: Lang, kind: "gained" | "lost"): string[] {
+  const lines = [`${p.source} → ${p.target}  (${p.services})`];
+  if (p.chain) lines.push(`    ${pathText(p.chain.path)}`);
+  if (p.rules.length > 0)
+    lines.push(`    ${t(lang, kind === "gained" ? "diff.rules-added" : "diff.rules-removed", { rules: p.rules.join(", ") })}`);
+  else if (kind === "gained") lines.push(`    ${t(lang, "diff.no-rule-change")}`);
+  if (p.explanation) lines.push(`    ${t(lang, `reason.${p.explanation.reason}`)}`);
+  return lines;
+}
+
+function findingLine(f: Finding): string {
+  return `${f.severity} ${f.rule} ${f.message} (${f.location.line}:${f.location.column})`;
+}
+
+export function diffJson(diff: DiffResult): string {
+  const finding = (f: Finding) => ({
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    subjects: f.subjects,
+    fingerprint: f.fingerprint,
+    waived: f.waived,
+    location: f.location,
+  });
+  return `${JSON.stringify(
+    {
+      old: diff.old,
+      new: diff.new,
+      reach: diff.reach,
+      findings: {
+        new: diff.findings.new.map(finding),
+        resolved: diff.findings.resolved.map(finding),
+        unchanged: diff.findings.unchanged.map(finding),
+      },
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+export function diffText(diff: DiffResult, lang: Lang): string {
+  const out: string[] = [];
+  out.push(t(lang, "diff.title", { old: diff.old.file, new: diff.new.file }));
+  for (const side of [diff.old, diff.new])
+    for (const e of side.errors) out.push(`  ${e.file}:${e.line}:${e.column}: ${e.message}`);
+  if (diff.old.errors.length + diff.new.errors.length > 0) return `${stripControls(out.join("\n"))}\n`;
+  out.push("", t(lang, "diff.gained", { n: diff.reach.gained.length }));
+  for (const p of diff.reach.gained)
+    out.push(...pairLines(p, lang, "gained").map((l) => `  + ${l}`.replace("  +     ", "      ")));
+  out.push("", t(lang, "diff.lost", { n: diff.reach.lost.length }));
+  for (const p of diff.reach.lost) out.push(...pairLines(p, lang, "lost").map((l) => `  - ${l}`.replace("  -     ", "      ")));
+  out.push("", t(lang, "diff.findings-new", { n: diff.findings.new.length }));
+  for (const f of diff.findings.new) out.push(`  + ${findingLine(f)}`);
+  out.push("", t(lang, "diff.findings-resolved", { n: diff.findings.resolved.length }));
+  for (const f of diff.findings.resolved) out.push(`  - ${findingLine(f)}`);
+  out.push(
+    "",
+    t(lang, "diff.summary", {
+      gained: diff.reach.gained.length,
+      lost: diff.reach.lost.length,
+      added: diff.findings.new.length,
+      resolved: diff.findings.resolved.length,
+      unchanged: diff.findings.unchanged.length,
+    }),
+  );
+  return `${stripControls(out.join("\n"))}\n`;
+}
+
+/** Markdown-escapes text from the input so it cannot break the layout or inject HTML. */
+function md(s: string): string {
+  return stripControls(s).replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (c) => `\\${c}`);
+}
+
+export function diffMarkdown(diff: DiffResult, lang: Lang): string {
+  const out: string[] = [`### ${md(t(lang, "diff.title", { old: diff.old.file, new: diff.new.file }))}`, ""];
+  const errors = [...diff.old.errors, ...diff.new.errors];
+  if (errors.length > 0) {
+    for (const e of errors) out.push(`- ${md(`${e.file}:${e.line}:${e.column}: ${e.message}`)}`);
+    return `${out.join("\n")}\n`;
+  }
+  const table = (rows: PairChange[], kind: "gained" | "lost") => {
+    if (rows.length === 0) return;
+    out.push(
+      `| ${md(t(lang, "diff.col.source"))} | ${md(t(lang, "diff.col.target"))} | ${md(t(lang, "diff.col.services"))} | ${md(t(lang, "diff.col.rules"))} |`,
+      "|---|---|---|---|",
+    );
+    for (const p of rows)
+      out.push(
+        `| ${md(p.source)} | ${md(p.target)} | ${md(p.services)} | ${md(p.rules.join(", ") || (kind === "gained" ? "-" : ""))} |`,
+      );
+    out.push("");
+  };
+  out.push(`**${md(t(lang, "diff.gained", { n: diff.reach.gained.length }))}**`, "");
+  table(diff.reach.gained, "gained");
+  out.push(`**${md(t(lang, "diff.lost", { n: diff.reach.lost.length }))}**`, "");
+  table(diff.reach.lost, "lost");
+  out.push(`**${md(t(lang, "diff.findings-new", { n: diff.findings.new.length }))}**`, "");
+  for (const f of diff.findings.new) out.push(`- ${md(findingLine(f))}`);
+  out.push("", `**${md(t(lang, "diff.findings-resolved", { n: diff.findings.resolved.length }))}**`, "");
+  for (const f of diff.findings.resolved) out.push(`- ${md(findingLine(f))}`);
+  return `${out.join("\n")}\n`;
+}
