@@ -110,7 +110,7 @@ function changedRules(chain: Chain, design: Design, other: Map<string, Set<strin
       if (!rule) continue;
       content = ruleContent(rule.def);
     }
-    if (!theirs || !theirs.has(content)) out.push(p.rule === "default" ? `${p.id} (default)` : p.rule);
+    if (!theirs?.has(content)) out.push(p.rule === "default" ? `${p.id} (default)` : p.rule);
   }
   return out;
 }
