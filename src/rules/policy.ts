@@ -9,6 +9,7 @@ import { dirname, resolve } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { LineCounter, parseDocument } from "yaml";
 import { t } from "../i18n/index.js";
+import { didYouMean } from "../load/schema.js";
 import type { InputError, Lang, Severity, SourceLocation, Topology } from "../model/types.js";
 import { packagePath } from "../util/paths.js";
 import type { Bilingual, Reference, RuleDefinition } from "./types.js";
@@ -36,7 +37,7 @@ let validator: ReturnType<Ajv2020["compile"]> | undefined;
 function validate(value: unknown): ReturnType<Ajv2020["compile"]>["errors"] {
   if (!validator) {
     const schema = JSON.parse(readFileSync(packagePath("schema", "policy.schema.json"), "utf8"));
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
     validator = ajv.compile(schema);
   }
   return validator(value) ? null : (validator.errors ?? null);
@@ -75,10 +76,18 @@ export function parsePolicyText(
         .slice(1)
         .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
       const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-      const detail =
-        e.keyword === "additionalProperties"
-          ? `${e.message} "${(e.params as { additionalProperty: string }).additionalProperty}"`
-          : e.message;
+      if (e.keyword === "if") continue; // the failing branch of a check type reports its own errors
+      let detail = e.message;
+      if (e.keyword === "additionalProperties") {
+        const extra = (e.params as { additionalProperty: string }).additionalProperty;
+        const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+        const near = didYouMean(extra, known);
+        detail = `${e.message} "${extra}"${near ? ` (did you mean "${near}"?)` : ""}`;
+      } else if (e.keyword === "enum") {
+        const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
+        const near = typeof e.data === "string" ? didYouMean(e.data, allowed) : undefined;
+        detail = near ? `"${String(e.data)}" is not allowed (did you mean "${near}"?)` : `must be one of: ${allowed.join(", ")}`;
+      }
       errors.push({
         ...at(node?.range?.[0]),
         code: "policy-schema",
