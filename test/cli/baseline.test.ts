@@ -19,8 +19,10 @@ const moreFindings = oneFinding.replace(
   "- { allow: { from: internet, to: any, service: any }, title: 市民→予約サイト }",
 );
 
+/** The packs are fixed so that these tests speak of baselines, not of which rules a design triggers. */
 function bunri(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  const packs = args[0] === "check" ? ["--policy", "lgwan-asp", "--policy", "baseline"] : [];
+  const r = spawnSync(process.execPath, [BIN, ...args, ...packs], {
     cwd,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", LANG: "C" },
