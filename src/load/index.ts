@@ -48,7 +48,9 @@ async function readText(path: string, lang: Lang): Promise<{ text?: string; erro
         error: { file: path, line: 1, column: 1, code: "too-large", message: t(lang, "load.too-large", { max: "8 MiB" }) },
       };
     return { text: await readFile(path, "utf8") };
-  } catch {
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT")
+      return { error: { file: path, line: 1, column: 1, code: "not-found", message: t(lang, "load.not-found") } };
     return { error: { file: path, line: 1, column: 1, code: "unreadable", message: t(lang, "load.unreadable") } };
   }
 }

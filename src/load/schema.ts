@@ -15,7 +15,7 @@ let validator: ValidateFunction | undefined;
 function compile(): ValidateFunction {
   if (!validator) {
     const schema = JSON.parse(readFileSync(packagePath("schema", "topology.schema.json"), "utf8"));
-    validator = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    validator = new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(schema);
   }
   return validator;
 }
@@ -76,7 +76,7 @@ function describe(e: ErrorObject, lang: Lang): { message: string; hint?: string 
   switch (e.keyword) {
     case "additionalProperties": {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
-      const schemaProps = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
+      const schemaProps = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       const guess = didYouMean(key, schemaProps);
       return {
         message: t(lang, "load.unknown-key", { key }),

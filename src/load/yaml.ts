@@ -13,6 +13,8 @@ export const MAX_BYTES = 8 * 1024 * 1024;
 export const MAX_DEPTH = 64;
 /** values produced, aliases included: an alias bomb hits this long before memory runs out */
 export const MAX_VALUES = 2_000_000;
+/** values produced by expanding aliases: real designs reuse a few small anchors, bombs expand millions */
+export const MAX_ALIAS_VALUES = 100_000;
 
 export interface Positioned {
   value: unknown;
@@ -80,15 +82,15 @@ export function parseYaml(text: string, file: string, lang: Lang): Positioned {
   }
   if (errors.length > 0) return out;
   let produced = 0;
+  let expanded = 0;
   let aliasError = false;
   const convert = (node: unknown, path: Array<string | number>, level: number, viaAlias: number): unknown => {
     if (aliasError) return undefined;
-    if (++produced > MAX_VALUES || level > MAX_DEPTH) {
-      if (!aliasError) {
-        aliasError = true;
-        const code = level > MAX_DEPTH ? "too-deep" : "alias-limit";
-        errors.push({ file, line: 1, column: 1, code, message: t(lang, `load.${code}`, { max: MAX_DEPTH }) });
-      }
+    if (++produced > MAX_VALUES || level > MAX_DEPTH || (viaAlias > 0 && ++expanded > MAX_ALIAS_VALUES)) {
+      aliasError = true;
+      const code = level > MAX_DEPTH ? "too-deep" : "alias-limit";
+      const where = (node as Node | null)?.range ? at((node as Node).range?.[0]) : { file, line: 1, column: 1 };
+      errors.push({ ...where, code, message: t(lang, `load.${code}`, { max: MAX_DEPTH }) });
       return undefined;
     }
     if (node === null || node === undefined) return null;
