@@ -11,7 +11,7 @@ import type { Lang } from "../../src/model/types.js";
 import { answerPair } from "../../src/query.js";
 import { keyToAction } from "./keys.js";
 import { findingPage, helpPage, reachPage } from "./pages.js";
-import { type Action, currentFile, type FileView, initialState, reducer, selectedFinding } from "./state.js";
+import { type Action, currentFile, type FileView, initialState, isTyping, reducer, selectedFinding } from "./state.js";
 import { FilePicker, FindingList, Footer, Header, ReachPicker, ScrollPage, ZonesView } from "./views.js";
 
 export interface Checked {
@@ -68,8 +68,19 @@ export function App({ initial, lang, subscribe }: AppProps) {
   }, [state.quit, exit]);
 
   useInput((input, key) => {
-    const action: Action | undefined = keyToAction(input, key, state);
-    if (action) dispatch(action);
+    // Keys typed fast (or pasted) arrive as one chunk: take them one by one, each seeing the state the previous left.
+    const chunk = [...input];
+    const plain = chunk.length > 1 && !key.ctrl && !key.meta && !isTyping(state);
+    const presses: Array<[string, typeof key]> = plain
+      ? chunk.map((c) => [c === "\r" ? "" : c, { ...key, return: c === "\r" }])
+      : [[input, key]];
+    let current = state;
+    for (const [text, k] of presses) {
+      const action: Action | undefined = keyToAction(text, k, current);
+      if (!action) continue;
+      current = reducer(current, action);
+      dispatch(action);
+    }
   });
 
   const file = currentFile(state);

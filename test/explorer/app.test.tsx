@@ -115,7 +115,7 @@ describe("explorer views", () => {
     const { lastFrame, stdin, unmount } = render(<App initial={checked} lang="en" />);
     await tick();
     expect(lastFrame()).toContain("Choose a design:");
-    await press(stdin, "j", "\r");
+    await press(stdin, "j\r"); // typed fast: one chunk, taken key by key
     expect(lastFrame()).toContain("FAIL");
     unmount();
   });
