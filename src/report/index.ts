@@ -7,6 +7,10 @@ import type { Reporter } from "./types.js";
 const LOADERS: Record<string, () => Promise<Reporter>> = {
   text: async () => (await import("./text.js")).reportText,
   json: async () => (await import("./json.js")).reportJson,
+  sarif: async () => (await import("./sarif.js")).reportSarif,
+  junit: async () => (await import("./junit.js")).reportJunit,
+  markdown: async () => (await import("./markdown.js")).reportMarkdown,
+  csv: async () => (await import("./csv.js")).reportCsv,
 };
 
 export const REPORT_FORMATS: string[] = Object.keys(LOADERS);

@@ -108,7 +108,7 @@ export function runRules(design: Design, analysis: Analysis, rules: readonly Rul
     const evidence = {
       waiver: { rule: w.rule, expires: w.expires, reason: w.reason, ...(w.subject ? { subject: w.subject } : {}) },
     };
-    const params = { rule: w.rule, subject: w.subject ?? "", expires: w.expires };
+    const params = { rule: w.rule, subject: w.subject ?? t(lang, "label.every-subject"), expires: w.expires };
     if (w.expires < options.today) {
       const meta = active.get("BUNRI-01");
       if (meta) waiverFindings.push(waiverFinding(meta, design, subject, w, { params, evidence, subjects: [subject] }, lang));

@@ -186,6 +186,15 @@ export const CLI_MESSAGES: Catalogue = {
     en: "usage: bunri diff OLD NEW (either may be git:REV:PATH)",
     ja: "使い方: bunri diff 旧 新 (どちらも git:REV:PATH を指定可)",
   },
+  "result.json": {
+    en: "not a JSON result of bunri (invalid JSON)",
+    ja: "bunri の JSON 結果ではありません (JSON として正しくありません)",
+  },
+  "result.schema": { en: "not a bunri result: {path} {detail}", ja: "bunri の結果の形式ではありません: {path} {detail}" },
+  "cli.format-usage": {
+    en: "usage: bunri format RESULT.json --format F (a result saved with --format json)",
+    ja: "使い方: bunri format 結果.json --format 形式 (--format json で保存した結果)",
+  },
   "cli.usage": {
     en: `bunri: checks network designs against 三層の対策 (three-tier separation) and LGWAN-ASP rules
 
@@ -198,6 +207,8 @@ Usage:
                          does REF reach REF, by which chain, or what stops it
   bunri diff OLD NEW     reachability gained and lost, findings new and resolved
                          (OLD or NEW may be git:REV:PATH)
+  bunri format RESULT.json --format F
+                         re-render a saved JSON result
   bunri rules [--pack P] [--format text|json|markdown]
                          the rule catalogue
   bunri explain RULE     one rule in full: why, fix, references, examples
@@ -207,7 +218,7 @@ Usage:
                          print a JSON Schema
 
 Options of check:
-  --format F[=FILE]      text (default) or json; repeatable
+  --format F[=FILE]      text (default), json, sarif, junit, markdown, csv; repeatable
   -o, --output FILE      write the report to FILE
   --fail-on LEVEL        critical, high (default), medium, low, info, none
   --policy P             built-in pack or policy file (repeatable)
@@ -230,6 +241,8 @@ Exit status: 0 clean, 1 findings at or above --fail-on, 2 invalid input or usage
   bunri reach ファイル --from 参照 --to 参照 [--service サービス]
                          通信できるか、どの経路か、何が止めているか
   bunri diff 旧 新       通信の増減と、指摘の新規・解消 (git:REV:PATH も可)
+  bunri format 結果.json --format 形式
+                         保存した JSON 結果を別の形式で出力
   bunri rules [--pack P] [--format text|json|markdown]
                          ルールの一覧
   bunri explain ルールID ルールの詳細 (理由・直し方・根拠・例)
@@ -239,7 +252,7 @@ Exit status: 0 clean, 1 findings at or above --fail-on, 2 invalid input or usage
                          JSON Schema を出力
 
 check のオプション:
-  --format 形式[=ファイル] text (既定) または json。複数指定可
+  --format 形式[=ファイル] text (既定), json, sarif, junit, markdown, csv。複数指定可
   -o, --output ファイル  レポートの出力先
   --fail-on 重大度       critical, high (既定), medium, low, info, none
   --policy P             組み込みパックまたはポリシーファイル (複数指定可)

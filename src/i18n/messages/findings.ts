@@ -2,6 +2,7 @@ import type { Catalogue } from "../index.js";
 
 /** Words that findings and evidence use; the rules' own texts live in policies/*.yaml. */
 export const FINDINGS_MESSAGES: Catalogue = {
+  "label.every-subject": { en: "every subject", ja: "すべての対象" },
   "label.implicit-host": { en: "any host on {zone} ({id})", ja: "{zone} 上の任意の端末 ({id})" },
   "kind.firewall": { en: "a firewall", ja: "ファイアウォール" },
   "kind.ips": { en: "an IPS", ja: "IPS" },
@@ -32,8 +33,12 @@ export const FINDINGS_MESSAGES: Catalogue = {
   "report.waived": { en: "waived", ja: "例外承認済み" },
   "report.baselined": { en: "baselined", ja: "既知 (ベースライン)" },
   "report.waived-because": { en: "waived: {reason} (until {expires})", ja: "例外: {reason} ({expires} まで)" },
-  "report.more-sources": { en: "and {n} more sources", ja: "ほか {n} 件の送信元" },
+  "report.more-sources": { en: "and {n} more source(s)", ja: "ほか {n} 件の送信元" },
   "report.overlaps": { en: "overlapped by {rules}", ja: "先行するルール {rules} と重なっています" },
+  "report.md-files": {
+    en: "{files} file(s) checked, {errors} input error(s).",
+    ja: "検査ファイル {files} 件、入力エラー {errors} 件。",
+  },
   "report.clean": { en: "no findings", ja: "指摘はありません" },
   "report.summary": {
     en: "{verdict}: {counts}; waived {waived}, baselined {baselined}; {files} file(s) checked, {errors} input error(s)",
