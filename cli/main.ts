@@ -14,7 +14,7 @@ export interface Io {
   stdinIsTTY: boolean;
 }
 
-const COMMANDS = ["check", "reach", "schema", "rules", "explain", "init", "tui", "diff", "format", "help"] as const;
+const COMMANDS = ["check", "reach", "schema", "rules", "explain", "init", "tui", "diff", "format", "graph", "help"] as const;
 
 /** Options of `check` that make `bunri FILE…` the batch check even on a terminal (cli.md); `--lang` is global. */
 const CHECK_ONLY =
@@ -41,6 +41,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (first === "reach") return (await import("./commands/reach.js")).run(rest, io, lang);
     if (first === "schema") return (await import("./commands/schema.js")).run(rest, io, lang);
+    if (first === "graph") return (await import("./commands/graph.js")).run(rest, io, lang);
     if (first === "format") return (await import("./commands/format.js")).run(rest, io, lang);
     if (first === "diff") return (await import("./commands/diff.js")).run(rest, io, lang);
     if (first === "tui") return (await import("./commands/tui.js")).run(rest, io, lang);

@@ -23,6 +23,8 @@ export interface CheckOptions {
   /** where relative `--policy` paths are resolved */
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /** called with each checked design (model and analysis included), for diagrams and the explorer */
+  onChecked?: (checked: CheckedDesign) => void;
 }
 
 export interface FileResult {
@@ -194,6 +196,7 @@ export async function check(paths: readonly string[], options: CheckOptions = {}
       externalWaivers: resolved.externalWaivers,
     });
     files.push(checked.result);
+    options.onChecked?.(checked);
   }
   if (resolved.waiverErrors.length > 0 && options.waivers)
     files.push({ file: options.waivers, errors: resolved.waiverErrors, findings: [] });

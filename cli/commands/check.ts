@@ -8,7 +8,7 @@ import {
   readBaselineFile,
   serializeBaseline,
 } from "../../src/baseline.js";
-import { type CheckResult, check, exitCode, summarize } from "../../src/check.js";
+import { type CheckedDesign, type CheckResult, check, exitCode, summarize } from "../../src/check.js";
 import { t } from "../../src/i18n/index.js";
 import { type Lang, SEVERITIES, type Severity } from "../../src/model/types.js";
 import { loadReporter, REPORT_FORMATS } from "../../src/report/index.js";
@@ -52,6 +52,9 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   if (today) options.today = today;
   if (values.policy) options.policies = values.policy as string[];
   if (values.waivers) options.waivers = values.waivers as string;
+  const wantsDiagrams = outputs.some((o) => o.format === "html");
+  const checkedDesigns: CheckedDesign[] = [];
+  if (wantsDiagrams) options.onChecked = (c) => checkedDesigns.push(c);
   let result = await check(positionals, options);
   result = applyKnown(result, values, options, io, lang);
   let code = exitCode(result, failOn as Severity | "none");
@@ -67,11 +70,17 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   }
   const tty = Boolean((io.stdout as { isTTY?: boolean }).isTTY);
   const color = !values["no-color"] && io.env.NO_COLOR === undefined && (tty || Boolean(values.color));
+  const diagrams = wantsDiagrams ? await (await import("../../src/graph/index.js")).diagramsOf(checkedDesigns) : undefined;
   let wroteStdout = false;
   for (const out of outputs) {
     const reporter = await loadReporter(out.format);
     const file = out.file ?? (values.output as string | undefined);
-    const text = reporter(result, { lang, color: file ? false : color, failOn: failOn as Severity | "none" });
+    const text = reporter(result, {
+      lang,
+      color: file ? false : color,
+      failOn: failOn as Severity | "none",
+      ...(diagrams ? { diagrams } : {}),
+    });
     if (file) writeFileSync(file, text);
     else if (!wroteStdout) {
       io.stdout.write(text);

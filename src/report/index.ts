@@ -11,6 +11,7 @@ const LOADERS: Record<string, () => Promise<Reporter>> = {
   junit: async () => (await import("./junit.js")).reportJunit,
   markdown: async () => (await import("./markdown.js")).reportMarkdown,
   csv: async () => (await import("./csv.js")).reportCsv,
+  html: async () => (await import("./html.js")).reportHtml,
 };
 
 export const REPORT_FORMATS: string[] = Object.keys(LOADERS);

@@ -5,6 +5,8 @@ export interface ReportOptions {
   lang: Lang;
   color: boolean;
   failOn: Severity | "none";
+  /** diagrams of the designs (inline SVG, by file), for the HTML report */
+  diagrams?: ReadonlyMap<string, string>;
 }
 
 /** A reporter is a pure function of the result. */

@@ -195,6 +195,10 @@ export const CLI_MESSAGES: Catalogue = {
     en: "usage: bunri format RESULT.json --format F (a result saved with --format json)",
     ja: "使い方: bunri format 結果.json --format 形式 (--format json で保存した結果)",
   },
+  "cli.graph-usage": {
+    en: "usage: bunri graph FILE [--format mermaid|dot|svg] [--highlight RULE] [-o FILE]",
+    ja: "使い方: bunri graph ファイル [--format mermaid|dot|svg] [--highlight ルールID] [-o 出力先]",
+  },
   "cli.usage": {
     en: `bunri: checks network designs against 三層の対策 (three-tier separation) and LGWAN-ASP rules
 
@@ -205,6 +209,8 @@ Usage:
                          the interactive explorer (keys: ? for help)
   bunri reach FILE --from REF --to REF [--service S]
                          does REF reach REF, by which chain, or what stops it
+  bunri graph FILE [--format mermaid|dot|svg] [--highlight RULE]
+                         the design as a diagram
   bunri diff OLD NEW     reachability gained and lost, findings new and resolved
                          (OLD or NEW may be git:REV:PATH)
   bunri format RESULT.json --format F
@@ -218,7 +224,7 @@ Usage:
                          print a JSON Schema
 
 Options of check:
-  --format F[=FILE]      text (default), json, sarif, junit, markdown, csv; repeatable
+  --format F[=FILE]      text (default), json, sarif, junit, markdown, html, csv; repeatable
   -o, --output FILE      write the report to FILE
   --fail-on LEVEL        critical, high (default), medium, low, info, none
   --policy P             built-in pack or policy file (repeatable)
@@ -240,6 +246,8 @@ Exit status: 0 clean, 1 findings at or above --fail-on, 2 invalid input or usage
                          対話型エクスプローラ (? でキー操作の説明)
   bunri reach ファイル --from 参照 --to 参照 [--service サービス]
                          通信できるか、どの経路か、何が止めているか
+  bunri graph ファイル [--format mermaid|dot|svg] [--highlight ルールID]
+                         設計の構成図
   bunri diff 旧 新       通信の増減と、指摘の新規・解消 (git:REV:PATH も可)
   bunri format 結果.json --format 形式
                          保存した JSON 結果を別の形式で出力
@@ -252,7 +260,7 @@ Exit status: 0 clean, 1 findings at or above --fail-on, 2 invalid input or usage
                          JSON Schema を出力
 
 check のオプション:
-  --format 形式[=ファイル] text (既定), json, sarif, junit, markdown, csv。複数指定可
+  --format 形式[=ファイル] text (既定), json, sarif, junit, markdown, html, csv。複数指定可
   -o, --output ファイル  レポートの出力先
   --fail-on 重大度       critical, high (既定), medium, low, info, none
   --policy P             組み込みパックまたはポリシーファイル (複数指定可)
