@@ -39,16 +39,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout.write(`${t(lang, "cli.usage")}\n`);
       return first === undefined ? 2 : 0;
     }
-    if (first === "reach") return (await import("./commands/reach.js")).run(rest, io, lang);
-    if (first === "schema") return (await import("./commands/schema.js")).run(rest, io, lang);
-    if (first === "graph") return (await import("./commands/graph.js")).run(rest, io, lang);
-    if (first === "format") return (await import("./commands/format.js")).run(rest, io, lang);
-    if (first === "diff") return (await import("./commands/diff.js")).run(rest, io, lang);
-    if (first === "tui") return (await import("./commands/tui.js")).run(rest, io, lang);
-    if (first === "init") return (await import("./commands/init.js")).run(rest, io, lang);
-    if (first === "rules") return (await import("./commands/rules.js")).run(rest, io, lang);
-    if (first === "explain") return (await import("./commands/explain.js")).run(rest, io, lang);
-    if (first === "check") return (await import("./commands/check.js")).run(rest, io, lang);
+    if (first === "reach") return await (await import("./commands/reach.js")).run(rest, io, lang);
+    if (first === "schema") return await (await import("./commands/schema.js")).run(rest, io, lang);
+    if (first === "graph") return await (await import("./commands/graph.js")).run(rest, io, lang);
+    if (first === "format") return await (await import("./commands/format.js")).run(rest, io, lang);
+    if (first === "diff") return await (await import("./commands/diff.js")).run(rest, io, lang);
+    if (first === "tui") return await (await import("./commands/tui.js")).run(rest, io, lang);
+    if (first === "init") return await (await import("./commands/init.js")).run(rest, io, lang);
+    if (first === "rules") return await (await import("./commands/rules.js")).run(rest, io, lang);
+    if (first === "explain") return await (await import("./commands/explain.js")).run(rest, io, lang);
+    if (first === "check") return await (await import("./commands/check.js")).run(rest, io, lang);
     if (
       !first.startsWith("-") &&
       (COMMANDS as readonly string[]).includes(first) === false &&
@@ -61,8 +61,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     // `bunri FILE…`: the explorer when both ends are terminals and no option of check is given
     if (io.stdinIsTTY && io.stdout.isTTY && !argv.some((a) => CHECK_ONLY.test(a)))
-      return (await import("./commands/tui.js")).run(argv, io, lang);
-    return (await import("./commands/check.js")).run(argv, io, lang);
+      return await (await import("./commands/tui.js")).run(argv, io, lang);
+    return await (await import("./commands/check.js")).run(argv, io, lang);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`bunri: ${error.message}\n${t(lang, "cli.see-help")}\n`);

@@ -1,24 +1,30 @@
 #!/usr/bin/env node
-// Rewrites test/golden/* from the built reporters (`npm run golden`, after a deliberate change of a
-// report's shape); test/report/golden.test.ts compares the reporters' output with these files.
-// The inputs are those of test/report/golden-inputs.ts, read here from its source text.
-import { readFileSync, writeFileSync } from "node:fs";
+// Rewrites test/golden/report.<lang>.<ext> from the built reporters (`npm run golden`, after a
+// deliberate change of a report or of the designs behind it); test/report/golden.test.ts compares
+// the reporters' output with these files. The inputs are test/fixtures/golden/inputs.json.
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { applyBaseline } from "../dist/src/baseline.js";
 import { check } from "../dist/src/check.js";
 import { loadReporter } from "../dist/src/report/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
-const inputs = readFileSync(join(root, "test/report/golden-inputs.ts"), "utf8");
-const grab = (name) => new Function(`return ${new RegExp(`export const ${name}[^=]*= ([\\s\\S]*?);\\n`).exec(inputs)[1]}`)();
-const paths = grab("GOLDEN_PATHS");
-const outputs = grab("GOLDEN_OUTPUTS");
-const waivers = grab("GOLDEN_WAIVERS");
-const today = grab("GOLDEN_TODAY");
-for (const [name, format, lang] of outputs) {
-  const result = await check(paths, { lang, today, waivers, cwd: root });
-  const reporter = await loadReporter(format);
-  writeFileSync(join(root, "test/golden", name), reporter(result, { lang, color: false, failOn: "high" }));
+const inputs = JSON.parse(readFileSync(join(root, "test/fixtures/golden/inputs.json"), "utf8"));
+const dir = join(root, "test/golden");
+for (const name of readdirSync(dir)) if (name.startsWith("report.")) rmSync(join(dir, name));
+let written = 0;
+for (const lang of inputs.langs) {
+  const checked = await check(inputs.paths, { lang, today: inputs.today, waivers: inputs.waivers, cwd: root });
+  const known = checked.files.flatMap((file) =>
+    file.findings.filter((f) => inputs.baseline.some((b) => b.file === file.file && b.rule === f.rule)).map((f) => f.fingerprint),
+  );
+  const { result } = applyBaseline(checked, known);
+  for (const [format, ext] of inputs.formats) {
+    const reporter = await loadReporter(format);
+    writeFileSync(join(dir, `report.${lang}.${ext}`), reporter(result, { lang, color: false, failOn: inputs.failOn }));
+    written++;
+  }
 }
-console.log(`test/golden: ${outputs.length} file(s) written`);
+console.log(`test/golden: ${written} file(s) written`);

@@ -99,6 +99,7 @@ export async function toSvg(model: GraphModel): Promise<string> {
       "elk.layered.spacing.nodeNodeBetweenLayers": "36",
       "elk.edgeRouting": "ORTHOGONAL",
       "elk.randomSeed": "1",
+      "elk.layered.nodePlacement.strategy": "NETWORK_SIMPLEX",
     },
     children: [
       ...model.zones.map((z) => {

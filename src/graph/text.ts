@@ -14,8 +14,8 @@ function mermaidText(s: string): string {
 
 export function toMermaid(model: GraphModel): string {
   const id = new Map<string, string>();
-  model.zones.forEach((z, i) => id.set(`z:${z.id}`, `z${i}`));
-  model.nodes.forEach((n, i) => id.set(`n:${n.id}`, `n${i}`));
+  for (const [i, z] of model.zones.entries()) id.set(`z:${z.id}`, `z${i}`);
+  for (const [i, n] of model.nodes.entries()) id.set(`n:${n.id}`, `n${i}`);
   const out = ["flowchart LR"];
   const single = (n: GraphNode) => n.zones.length === 1 && !n.device;
   for (const z of model.zones) {

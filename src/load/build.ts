@@ -330,14 +330,17 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
         if (e.role === "via") {
           err(e.path, "implicit-in-via", "load.implicit-in-via", { ref: e.node, flow: id });
           ok = false;
-        } else if (!z || z.kind === "transit") {
+        } else if (!z) {
           err(
             e.path,
             "unknown-reference",
             "load.unknown-zone-ref",
-            { ref: e.node.slice(0, -2), rule: id },
+            { ref: e.node.slice(0, -2), rule: t(lang, "load.where.flow", { id }) },
             suggest(e.node.slice(0, -2), zoneMap.keys()),
           );
+          ok = false;
+        } else if (z.kind === "transit") {
+          err(e.path, "transit-reference", "load.transit-ref", { ref: e.node, rule: t(lang, "load.where.flow", { id }) });
           ok = false;
         }
       } else if (!nodeMap.has(e.node)) {

@@ -74,7 +74,9 @@ export function loadWaiversText(
     return { waivers: [], errors: [{ file, line: 1, column: 1, code: "not-a-list", message: t(lang, "load.waivers-not-list") }] };
   // Validate each entry with the topology schema's waiver definition, by wrapping it.
   const wrapped = { bunri: 1, name: "waivers", zones: {}, nodes: {}, waivers: parsed.value };
-  const errors = schemaErrors(parsed, file, lang, wrapped).map((e) => ({ ...e }));
+  // The entries' positions are at /0, /1…; the wrapped value has them at /waivers/0, /waivers/1…
+  const shifted = { ...parsed, positions: new Map([...parsed.positions].map(([k, v]) => [`/waivers${k}`, v])) };
+  const errors = schemaErrors(shifted, file, lang, wrapped).map((e) => ({ ...e }));
   (parsed.value as Array<Record<string, unknown>>).forEach((w, i) => {
     if (w && typeof w === "object" && typeof w.topology !== "string")
       errors.push({

@@ -11,6 +11,8 @@ import type { InputError, Lang, SourceLocation } from "../model/types.js";
 
 export const MAX_BYTES = 8 * 1024 * 1024;
 export const MAX_DEPTH = 64;
+/** flow brackets the parser is given at most: it recurses per bracket (thousands crash the process); MAX_DEPTH is checked on the values */
+const MAX_RAW_DEPTH = 256;
 /** values produced, aliases included: an alias bomb hits this long before memory runs out */
 export const MAX_VALUES = 2_000_000;
 /** values produced by expanding aliases: real designs reuse a few small anchors, bombs expand millions */
@@ -47,32 +49,44 @@ export function parseYaml(text: string, file: string, lang: Lang): Positioned {
     const column = [...body.slice(lineStart, offset ?? 0)].length + 1;
     return { file, line: p.line, column };
   };
-  // Nesting depth is checked on the raw text first: the parser itself recurses.
+  // Flow nesting is bounded on the raw text first, as the parser itself recurses (brackets in
+  // comments and strings count too, hence the generous bound; the exact limit is checked below).
   let depth = 0;
-  let maxDepth = 0;
+  let line = 1;
+  let column = 0;
   for (const ch of body) {
-    if (ch === "[" || ch === "{") maxDepth = Math.max(maxDepth, ++depth);
-    else if (ch === "]" || ch === "}") depth = Math.max(0, depth - 1);
-  }
-  if (maxDepth > MAX_DEPTH) {
-    errors.push({ file, line: 1, column: 1, code: "too-deep", message: t(lang, "load.too-deep", { max: MAX_DEPTH }) });
-    return out;
+    column++;
+    if (ch === "\n") {
+      line++;
+      column = 0;
+    } else if (ch === "[" || ch === "{") {
+      if (++depth > MAX_RAW_DEPTH) {
+        errors.push({ file, line, column, code: "too-deep", message: t(lang, "load.too-deep", { max: MAX_DEPTH }) });
+        return out;
+      }
+    } else if (ch === "]" || ch === "}") depth = Math.max(0, depth - 1);
   }
   let doc: ReturnType<typeof parseDocument>;
   try {
     doc = parseDocument(body, { lineCounter, schema: "core", uniqueKeys: true, merge: false, prettyErrors: false, strict: true });
   } catch (e) {
+    const deep = e instanceof RangeError;
     errors.push({
       file,
       line: 1,
       column: 1,
-      code: "yaml-syntax",
-      message: t(lang, "load.yaml-syntax", { detail: firstLine(e) }),
+      code: deep ? "too-deep" : "yaml-syntax",
+      message: deep ? t(lang, "load.too-deep", { max: MAX_DEPTH }) : t(lang, "load.yaml-syntax", { detail: firstLine(e) }),
     });
     return out;
   }
   for (const e of doc.errors) {
     const pos = at(e.pos[0]);
+    // the parser's stack ran out (block nesting thousands deep)
+    if (e.code === "RESOURCE_EXHAUSTION") {
+      errors.push({ ...pos, code: "too-deep", message: t(lang, "load.too-deep", { max: MAX_DEPTH }) });
+      continue;
+    }
     const code = e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax";
     errors.push({
       ...pos,

@@ -1,8 +1,23 @@
-/** What several reporters share: the chain on one line, counted findings, the verdict. */
+/** What several reporters share: the chain on one line, counted findings, the verdict, rule metadata. */
 import type { PathElement } from "../analyze/reach.js";
+import { compareRuleIds, findRule } from "../catalogue.js";
 import { type CheckResult, exitCode } from "../check.js";
-import { SEVERITIES, type Severity } from "../model/types.js";
+import { joinList, t } from "../i18n/index.js";
+import { type Lang, SEVERITIES, type Severity } from "../model/types.js";
 import type { Finding } from "../rules/types.js";
+import { stripControls } from "./sanitize.js";
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** A string that encodes: each lone surrogate becomes U+FFFD, as a UTF-8 encoder would write it. */
+export function wellFormed(s: string): string {
+  return s.replace(LONE_SURROGATE, "\uFFFD");
+}
+
+/** Untrusted text for a report: controls and terminal escapes removed, lone surrogates replaced. */
+export function cleanText(s: string): string {
+  return wellFormed(stripControls(s));
+}
 
 /** `citizen → [internet] → fw (fw#1) → [dmz] → web` */
 export function pathLine(path: readonly PathElement[]): string {
@@ -11,17 +26,34 @@ export function pathLine(path: readonly PathElement[]): string {
     .join(" → ");
 }
 
-/** The evidence of a finding on one line, when it has a path or steps. */
-export function evidenceLine(f: Finding): string {
+/**
+ * The evidence of a finding on one line: the chain and its service, the contagion steps, the flow
+ * hop, what was found. Empty when the finding has none. Not escaped: each reporter escapes it.
+ */
+export function evidenceLine(f: Finding, lang: Lang = "en"): string {
   const e = f.evidence;
   if (e.chain) return `${pathLine(e.chain.path)} (${e.chain.service})`;
   if (e.contagion) return e.contagion.steps.map((s) => `${s.mode}: ${pathLine(s.path)}`).join("; ");
-  if (e.flow?.sender && e.flow.receiver) return `${e.flow.id}: ${e.flow.sender} → ${e.flow.receiver}`;
-  if (e.flow?.node) return `${e.flow.id}: ${e.flow.node} after ${e.flow.after ?? ""}`;
-  if (e.value !== undefined) return e.value;
+  if (e.flow?.sender !== undefined && e.flow.receiver !== undefined)
+    return t(lang, "report.evidence.flow-hop", { flow: e.flow.id, sender: e.flow.sender, receiver: e.flow.receiver });
+  if (e.flow?.node !== undefined)
+    return t(lang, "report.evidence.flow-after", { flow: e.flow.id, node: e.flow.node, after: e.flow.after ?? "" });
+  if (e.value !== undefined) return t(lang, "report.evidence.value", { value: e.value });
+  if (e.zones && e.zones.length > 0) return t(lang, "report.evidence.zones", { zones: joinList(lang, e.zones) });
+  if (e.overlaps && e.overlaps.length > 0) return t(lang, "report.overlaps", { rules: e.overlaps.join(", ") });
   return "";
 }
 
+/** Every path a finding's evidence holds: the witness chain, or each step of a contagion path. */
+export function evidencePaths(f: Finding): PathElement[][] {
+  const e = f.evidence;
+  const out: PathElement[][] = [];
+  if (e.chain) out.push(e.chain.path);
+  for (const s of e.contagion?.steps ?? []) out.push(s.path);
+  return out;
+}
+
+/** Neither waived nor baselined: it counts towards the summary and the exit status. */
 export function counted(f: Finding): boolean {
   return !f.waived && !f.baselined;
 }
@@ -33,4 +65,16 @@ export function failing(f: Finding, failOn: Severity | "none"): boolean {
 
 export function passed(result: CheckResult, failOn: Severity | "none"): boolean {
   return exitCode(result, failOn) === 0;
+}
+
+/** The rules that have findings in the result, in catalogue order (ASP-2 before ASP-10). */
+export function rulesOf(result: CheckResult): string[] {
+  const ids = new Set<string>();
+  for (const file of result.files) for (const f of file.findings) ids.add(f.rule);
+  return [...ids].sort(compareRuleIds);
+}
+
+/** A rule's title in the reader's language; for a rule of a policy file (not in the catalogue), its id. */
+export function ruleTitle(id: string, lang: Lang): string {
+  return findRule(id)?.title[lang] ?? id;
 }

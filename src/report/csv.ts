@@ -1,21 +1,25 @@
 /**
- * CSV, one row per finding, for spreadsheets: UTF-8 with a byte-order mark (so Excel reads the
- * Japanese right), CRLF line ends, RFC 4180 quoting, and values that a spreadsheet would run as a
- * formula (= + - @ and a leading tab or CR) prefixed with an apostrophe.
+ * CSV, one row per finding, for spreadsheets: RFC 4180 (CRLF line ends, fields with a comma, a
+ * quote or a line break quoted, quotes doubled), UTF-8 with a byte-order mark so that Excel reads
+ * the Japanese right. A value that a spreadsheet would take for a formula (starting with = + - @,
+ * a tab or a carriage return) gets a leading apostrophe; control characters and terminal escape
+ * sequences are removed.
  */
 import type { CheckResult } from "../check.js";
-import { t } from "../i18n/index.js";
-import { evidenceLine } from "./common.js";
-import { stripControls } from "./sanitize.js";
+import { cleanText, evidenceLine } from "./common.js";
 import type { ReportOptions } from "./types.js";
 
+/** Neutralises spreadsheet formulas; checked before and after the controls are removed. */
+const FORMULA = /^[=+\-@\t\r]/;
+
 export function csvField(value: string | number | boolean): string {
-  let s = stripControls(String(value));
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (typeof value !== "string") return String(value);
+  let s = cleanText(value.replace(/\r\n?/g, "\n"));
+  if (FORMULA.test(value) || FORMULA.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const HEADER = [
+export const CSV_HEADER = [
   "file",
   "topology",
   "rule",
@@ -28,29 +32,28 @@ const HEADER = [
   "baselined",
   "fingerprint",
   "evidence",
-];
+] as const;
 
 export function reportCsv(result: CheckResult, options: ReportOptions): string {
-  const rows = [HEADER.map((h) => csvField(h))];
+  const rows: string[] = [CSV_HEADER.join(",")];
   for (const file of result.files) {
     for (const f of file.findings) {
-      rows.push(
-        [
-          file.file,
-          file.topology ?? "",
-          f.rule,
-          t(options.lang, `severity.${f.severity}`),
-          f.message,
-          f.subjects.join(" "),
-          f.location.line,
-          f.location.column,
-          f.waived,
-          f.baselined,
-          f.fingerprint,
-          evidenceLine(f),
-        ].map(csvField),
-      );
+      const fields: Array<string | number | boolean> = [
+        file.file,
+        file.topology ?? "",
+        f.rule,
+        f.severity,
+        f.message,
+        f.subjects.join(" "),
+        f.location.line,
+        f.location.column,
+        f.waived,
+        f.baselined,
+        f.fingerprint,
+        evidenceLine(f, options.lang),
+      ];
+      rows.push(fields.map(csvField).join(","));
     }
   }
-  return `\uFEFF${rows.map((r) => r.join(",")).join("\r\n")}\r\n`;
+  return `\uFEFF${rows.join("\r\n")}\r\n`;
 }

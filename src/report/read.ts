@@ -1,33 +1,60 @@
 /**
- * Reading a saved JSON result back (`bunri format`): validated against the published result
- * schema, then turned back into the in-memory shape the reporters take (the JSON's
- * `evidence.path`/`service` becomes the witness chain again).
+ * Reading a saved JSON result back (`bunri format`): checked against the published result schema
+ * (schema/result.schema.json), then turned back into the in-memory shape the reporters take. The
+ * JSON reporter writes a finding's witness chain as `evidence.path` and `evidence.service`; here
+ * it becomes `evidence.chain` again, so every reporter reads one shape only.
  */
-import { readFileSync } from "node:fs";
-import { Ajv2020 } from "ajv/dist/2020.js";
+import { existsSync, readFileSync } from "node:fs";
+import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import { parseDocument } from "yaml";
 import type { PathElement } from "../analyze/reach.js";
-import type { CheckResult } from "../check.js";
+import type { CheckResult, FileResult } from "../check.js";
 import { t } from "../i18n/index.js";
 import type { InputError, Lang } from "../model/types.js";
 import type { Finding } from "../rules/types.js";
 import { packagePath } from "../util/paths.js";
 
-let validator: ReturnType<Ajv2020["compile"]> | undefined;
+type Problem = { instancePath: string; message: string };
 
-function validate(value: unknown) {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(packagePath("schema", "result.schema.json"), "utf8"));
-    validator = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
-  }
-  return validator(value) ? [] : (validator.errors ?? []);
+let validator: ((value: unknown) => Problem[]) | undefined;
+
+/** Without the schema (a partial install), the least the reporters rely on. */
+function structural(value: unknown): Problem[] {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+  if (!isObject(value)) return [{ instancePath: "", message: "must be object" }];
+  for (const key of ["tool", "files", "summary"])
+    if (!(key in value)) return [{ instancePath: "", message: `must have required property '${key}'` }];
+  if (!Array.isArray(value.files)) return [{ instancePath: "/files", message: "must be array" }];
+  const problems: Problem[] = [];
+  value.files.forEach((f, i) => {
+    if (!isObject(f) || typeof f.file !== "string" || !Array.isArray(f.errors) || !Array.isArray(f.findings))
+      problems.push({ instancePath: `/files/${i}`, message: "must be a file result (file, errors, findings)" });
+  });
+  return problems;
 }
 
-type JsonFinding = Omit<Finding, "evidence"> & { evidence: Record<string, unknown> & { path?: PathElement[]; service?: string } };
+function validate(value: unknown): Problem[] {
+  if (!validator) {
+    const file = packagePath("schema", "result.schema.json");
+    if (!existsSync(file)) validator = structural;
+    else {
+      const check = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(file, "utf8")));
+      validator = (v) =>
+        check(v)
+          ? []
+          : (check.errors ?? []).map((e: ErrorObject) => ({ instancePath: e.instancePath, message: e.message ?? "" }));
+    }
+  }
+  return validator(value);
+}
+
+type JsonEvidence = Omit<Finding["evidence"], "chain"> & { path?: PathElement[]; service?: string };
+type JsonFinding = Omit<Finding, "evidence"> & { evidence: JsonEvidence };
+type JsonFile = Omit<FileResult, "findings"> & { findings: JsonFinding[] };
 
 function toFinding(f: JsonFinding): Finding {
   const { path, service, ...rest } = f.evidence;
-  const evidence = { ...rest } as Finding["evidence"];
+  const evidence: Finding["evidence"] = { ...rest };
   if (path && path.length > 0)
     evidence.chain = {
       source: path[0]?.id ?? "",
@@ -36,44 +63,47 @@ function toFinding(f: JsonFinding): Finding {
       path,
       devices: path.filter((p) => p.type === "device").length,
     };
-  return { ...f, evidence } as Finding;
+  return { ...f, evidence };
 }
 
+/** Line and column (1-based, in code points) of a character offset. */
+function position(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return { line, column: [...before.slice(before.lastIndexOf("\n") + 1)].length + 1 };
+}
+
+/** Parses and checks a saved result; on any problem, no result and the problems as input errors. */
 export function parseResultText(text: string, file: string, lang: Lang): { result?: CheckResult; errors: InputError[] } {
+  const body = text.replace(/^\uFEFF/, "");
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch {
-    const e = parseDocument(text).errors[0];
-    const at = e?.linePos?.[0] ?? { line: 1, col: 1 };
-    return { errors: [{ file, line: at.line, column: at.col, code: "result-json", message: t(lang, "result.json") }] };
+    data = JSON.parse(body);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const at = /position (\d+)/.exec(detail);
+    const where = at ? position(body, Number(at[1])) : { line: 1, column: 1 };
+    return { errors: [{ file, ...where, code: "result-json", message: t(lang, "format.not-json", { detail }) }] };
   }
   const problems = validate(data);
   if (problems.length > 0) {
-    const doc = parseDocument(text);
+    const doc = parseDocument(body);
     return {
       errors: problems.slice(0, 20).map((p) => {
-        const path = p.instancePath.split("/").slice(1);
-        const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-        const offset = node?.range?.[0] ?? 0;
-        const before = text.slice(0, offset);
-        const line = before.split("\n").length;
-        const column = [...before.slice(before.lastIndexOf("\n") + 1)].length + 1;
+        const segments = p.instancePath
+          .split("/")
+          .slice(1)
+          .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+        const node = doc.getIn(segments, true) as { range?: [number, number, number] } | undefined;
         return {
           file,
-          line,
-          column,
+          ...position(body, node?.range?.[0] ?? 0),
           code: "result-schema",
-          message: t(lang, "result.schema", { path: p.instancePath || "/", detail: p.message ?? "" }),
+          message: t(lang, "format.not-result", { path: p.instancePath || "/", detail: p.message }),
         };
       }),
     };
   }
-  const raw = data as Omit<CheckResult, "files"> & {
-    files: Array<Omit<CheckResult["files"][number], "findings"> & { findings: JsonFinding[] }>;
-  };
-  return {
-    result: { ...raw, files: raw.files.map((f) => ({ ...f, findings: f.findings.map(toFinding) })) },
-    errors: [],
-  };
+  const raw = data as Omit<CheckResult, "files"> & { files: JsonFile[] };
+  return { result: { ...raw, files: raw.files.map((f) => ({ ...f, findings: f.findings.map(toFinding) })) }, errors: [] };
 }

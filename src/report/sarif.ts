@@ -1,15 +1,16 @@
 /**
- * SARIF 2.1.0 for GitHub code scanning and other tools: one rule entry per rule with its
- * metadata and help, results located at the YAML of the node, zone, flow or firewall rule,
- * waived findings as suppressions, baselined ones as `unchanged`, stable partial fingerprints.
+ * SARIF 2.1.0, for GitHub code scanning and other tools: one run; one `rules[]` entry per rule that
+ * has findings, with its metadata and help from the catalogue; results located at the YAML line and
+ * column of the node, zone, flow or firewall rule; waived findings as suppressions (`inSource` for
+ * a waiver in the topology, `external` for one from `--waivers`), baselined ones as `unchanged`;
+ * stable partial fingerprints; input errors as tool execution notifications.
  */
-
 import { findRule } from "../catalogue.js";
-import type { CheckResult } from "../check.js";
+import { type CheckResult, exitCode, type FileResult } from "../check.js";
+import { t } from "../i18n/index.js";
 import type { Lang, Severity, SourceLocation } from "../model/types.js";
-import type { Finding } from "../rules/types.js";
-import { compareCodePoints } from "../util/compare.js";
-import { evidenceLine } from "./common.js";
+import type { Finding, RuleDefinition } from "../rules/types.js";
+import { evidenceLine, rulesOf, wellFormed } from "./common.js";
 import type { ReportOptions } from "./types.js";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = {
@@ -20,95 +21,151 @@ const LEVEL: Record<Severity, "error" | "warning" | "note"> = {
   info: "note",
 };
 
-/** GitHub orders alerts by this (0–10). */
+/** GitHub code scanning orders and labels alerts by this (0.0–10.0). */
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "1.0" };
 
-const DOCS = "https://bunri.dev/docs/rules/";
+/** Where the project lives; each rule is documented at docs/rules/ID.md there. */
+export const HOME = "https://bunri.dev/";
+const RULE_DOCS = `${HOME}docs/rules/`;
 
-/** A relative path as a URI reference (forward slashes, percent-encoded); an absolute one as a file: URI. */
-export function artifactUri(file: string): { uri: string; uriBaseId?: string } {
-  const slashed = file.split("\\").join("/");
+/**
+ * A file path as SARIF wants it: relative paths as a URI reference against %SRCROOT% (forward
+ * slashes, each segment percent-encoded, no leading `./`); absolute ones as a file: URI.
+ */
+export function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  let slashed = wellFormed(file).split("\\").join("/");
+  while (slashed.startsWith("./")) slashed = slashed.slice(2);
   const encoded = slashed
     .split("/")
     .map((seg) => encodeURIComponent(seg))
     .join("/");
   if (slashed.startsWith("/")) return { uri: `file://${encoded}` };
-  if (/^[A-Za-z]:\//.test(slashed)) return { uri: `file:///${encoded.replace("%3A", ":")}` };
+  if (/^[A-Za-z]:\//.test(slashed)) return { uri: `file:///${slashed.slice(0, 2)}${encoded.slice(encoded.indexOf("/"))}` };
   return { uri: encoded, uriBaseId: "%SRCROOT%" };
 }
 
-function physical(loc: SourceLocation) {
+function physicalLocation(loc: SourceLocation) {
   return {
-    physicalLocation: { artifactLocation: artifactUri(loc.file), region: { startLine: loc.line, startColumn: loc.column } },
-  };
-}
-
-function ruleEntry(id: string, severity: Severity, lang: Lang) {
-  const rule = findRule(id);
-  const title = rule?.title[lang] ?? id;
-  const refs = rule?.references.map((r) => (r.section ? `${r[lang]} ${r.section}` : r[lang])) ?? [];
-  const helpText = rule ? [rule.why[lang], rule.fix[lang], ...refs.map((r) => `- ${r}`)].join("\n\n") : title;
-  const helpMarkdown = rule
-    ? `**${title}**\n\n${rule.why[lang]}\n\n**${lang === "ja" ? "直し方" : "How to fix it"}**: ${rule.fix[lang]}\n\n${refs.map((r) => `- ${r}`).join("\n")}`
-    : title;
-  return {
-    id,
-    name: id.replace(/-/g, ""),
-    shortDescription: { text: title },
-    fullDescription: { text: rule?.why[lang] ?? title },
-    help: { text: helpText, markdown: helpMarkdown },
-    helpUri: `${DOCS}${encodeURIComponent(id)}.md`,
-    defaultConfiguration: { level: LEVEL[rule?.severity ?? severity] },
-    properties: {
-      tags: ["security", rule?.pack ?? "user"],
-      severity: rule?.severity ?? severity,
-      "security-severity": SECURITY_SEVERITY[rule?.severity ?? severity],
+    physicalLocation: {
+      artifactLocation: artifactLocation(loc.file),
+      region: { startLine: Math.max(1, loc.line), startColumn: Math.max(1, loc.column) },
     },
   };
 }
 
-function result(f: Finding, ruleIndex: number) {
+/** `The internet does not reach the DB` → `TheInternetDoesNotReachTheDb`: a name for the rule. */
+function pascal(title: string): string {
+  return title
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w.length > 0)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())
+    .join("");
+}
+
+function referenceText(rule: RuleDefinition, lang: Lang): string[] {
+  return rule.references.map((r) => (r.section ? `${r[lang]} ${r.section}` : r[lang]));
+}
+
+function ruleDescriptor(id: string, fallbackSeverity: Severity, lang: Lang) {
+  const rule = findRule(id);
+  if (!rule) {
+    const text = t(lang, "report.user-rule", { rule: id });
+    return {
+      id,
+      name: pascal(id) || "Rule",
+      shortDescription: { text: id },
+      fullDescription: { text },
+      help: { text, markdown: text },
+      defaultConfiguration: { level: LEVEL[fallbackSeverity] },
+      properties: {
+        severity: fallbackSeverity,
+        pack: "policy",
+        tags: ["security", "policy"],
+        "security-severity": SECURITY_SEVERITY[fallbackSeverity],
+      },
+    };
+  }
+  const title = rule.title[lang];
+  const why = rule.why[lang].trim();
+  const fix = rule.fix[lang].trim();
+  const refs = referenceText(rule, lang);
+  const helpUri = `${RULE_DOCS}${encodeURIComponent(rule.id)}.md`;
+  const text = [
+    `${t(lang, "report.why")}: ${why}`,
+    `${t(lang, "report.fix")}: ${fix}`,
+    ...(refs.length > 0 ? [`${t(lang, "report.references")}:\n${refs.map((r) => `- ${r}`).join("\n")}`] : []),
+  ].join("\n\n");
+  const markdown = [
+    `**${title}**`,
+    why,
+    `**${t(lang, "report.fix")}**: ${fix}`,
+    ...(refs.length > 0 ? [`**${t(lang, "report.references")}**\n\n${refs.map((r) => `- ${r}`).join("\n")}`] : []),
+    `[${rule.id}](${helpUri})`,
+  ].join("\n\n");
+  return {
+    id: rule.id,
+    name: pascal(rule.title.en) || pascal(rule.id),
+    shortDescription: { text: title },
+    fullDescription: { text: why },
+    help: { text, markdown },
+    helpUri,
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: {
+      severity: rule.severity,
+      pack: rule.pack,
+      tags: ["security", rule.pack],
+      "security-severity": SECURITY_SEVERITY[rule.severity],
+    },
+  };
+}
+
+function sarifResult(file: FileResult, f: Finding, ruleIndex: number, lang: Lang) {
+  const evidence = evidenceLine(f, lang);
   const out: Record<string, unknown> = {
     ruleId: f.rule,
     ruleIndex,
     level: LEVEL[f.severity],
-    message: { text: f.message },
-    locations: [{ ...physical(f.location), logicalLocations: [{ name: f.subjects[0] ?? f.rule, kind: "member" }] }],
+    message: { text: evidence ? `${f.message}\n${t(lang, "report.evidence")}: ${evidence}` : f.message },
+    locations: [{ ...physicalLocation(f.location), logicalLocations: [{ name: f.subjects[0] ?? f.rule }] }],
     partialFingerprints: { "bunri/v1": f.fingerprint },
     baselineState: f.baselined ? "unchanged" : "new",
-    properties: {
-      severity: f.severity,
-      subjects: f.subjects,
-      ...(f.variant ? { variant: f.variant } : {}),
-      ...(f.direction ? { direction: f.direction } : {}),
-      ...(evidenceLine(f) ? { evidence: evidenceLine(f) } : {}),
-    },
   };
   if (f.waived && f.waiver) {
     out.suppressions = [
       {
-        kind: f.waiver.location.file === f.location.file ? "inSource" : "external",
+        kind: f.waiver.location.file === file.file ? "inSource" : "external",
         status: "accepted",
-        justification: `${f.waiver.reason} (${f.waiver.expires})`,
-        location: physical(f.waiver.location),
+        justification: f.waiver.reason,
+        location: physicalLocation(f.waiver.location),
+        properties: { expires: f.waiver.expires, ...(f.waiver.approvedBy ? { approvedBy: f.waiver.approvedBy } : {}) },
       },
     ];
   }
+  out.properties = {
+    severity: f.severity,
+    subjects: f.subjects,
+    ...(file.topology !== undefined ? { topology: file.topology } : {}),
+    ...(f.variant !== undefined ? { variant: f.variant } : {}),
+    ...(f.direction !== undefined ? { direction: f.direction } : {}),
+    ...(f.evidence.chain ? { service: f.evidence.chain.service } : {}),
+  };
   return out;
 }
 
-export function reportSarif(res: CheckResult, options: ReportOptions): string {
-  const severities = new Map<string, Severity>();
-  for (const file of res.files) for (const f of file.findings) if (!severities.has(f.rule)) severities.set(f.rule, f.severity);
-  const ruleIds = [...severities.keys()].sort(compareCodePoints);
-  const index = new Map(ruleIds.map((id, i) => [id, i]));
-  const results = res.files.flatMap((file) => file.findings.map((f) => result(f, index.get(f.rule) as number)));
-  const notifications = res.files.flatMap((file) =>
+export function reportSarif(result: CheckResult, options: ReportOptions): string {
+  const { lang } = options;
+  const ids = rulesOf(result);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const firstSeverity = new Map<string, Severity>();
+  for (const file of result.files)
+    for (const f of file.findings) if (!firstSeverity.has(f.rule)) firstSeverity.set(f.rule, f.severity);
+  const results = result.files.flatMap((file) => file.findings.map((f) => sarifResult(file, f, index.get(f.rule) ?? -1, lang)));
+  const notifications = result.files.flatMap((file) =>
     file.errors.map((e) => ({
       level: "error",
-      message: { text: e.message },
+      message: { text: e.hint ? `${e.message} (${e.hint})` : e.message },
       descriptor: { id: e.code },
-      locations: [physical(e)],
+      locations: [physicalLocation(e)],
     })),
   );
   const sarif = {
@@ -119,16 +176,22 @@ export function reportSarif(res: CheckResult, options: ReportOptions): string {
         tool: {
           driver: {
             name: "bunri",
-            version: res.tool.version,
-            semanticVersion: res.tool.version,
-            informationUri: "https://bunri.dev",
-            rules: ruleIds.map((id) => ruleEntry(id, severities.get(id) as Severity, options.lang)),
+            version: result.tool.version,
+            semanticVersion: result.tool.version,
+            informationUri: HOME,
+            rules: ids.map((id) => ruleDescriptor(id, firstSeverity.get(id) ?? "high", lang)),
           },
         },
-        invocations: [{ executionSuccessful: res.summary.errors === 0, toolExecutionNotifications: notifications }],
-        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The directory bunri ran in." } } },
-        results,
+        invocations: [
+          {
+            executionSuccessful: result.summary.errors === 0,
+            exitCode: exitCode(result, options.failOn),
+            toolExecutionNotifications: notifications,
+          },
+        ],
+        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The directory bunri was run in." } } },
         columnKind: "unicodeCodePoints",
+        results,
       },
     ],
   };

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { findTopologyFiles, loadTopologyFile, loadTopologyText } from "../../src/load/index.js";
+import { findTopologyFiles, loadTopologyFile, loadTopologyText, loadWaiversText } from "../../src/load/index.js";
 
 /** A small valid design that each case breaks in one place. */
 const BASE = `bunri: 1
@@ -89,6 +89,25 @@ describe("loader errors", () => {
       10,
       12,
       'node "fw": "zones" must be of type array',
+    ],
+    ["an empty list", "    zones: [internet, dmz]", "    zones: []", "schema", 10, 12, 'node "fw": "zones" must not be empty'],
+    [
+      "a negative number",
+      "classification: personal }",
+      "classification: personal, records: -1 }",
+      "schema",
+      15,
+      44,
+      'data "d1": "records" must be of type number ≥ 0',
+    ],
+    [
+      "a value that does not match its pattern",
+      "  dmz: { kind: dmz }",
+      "  dmz: { kind: dmz, location: jp }",
+      "schema",
+      5,
+      31,
+      'zone "dmz": "jp" is not a valid location',
     ],
     [
       "an id YAML reads as a number",
@@ -182,6 +201,15 @@ describe("loader errors", () => {
       64,
       'control "wlan-auth" does not apply to "web"',
     ],
+    [
+      "a rule id that is not an id",
+      "      - { allow:",
+      "      - { id: 'a b', allow:",
+      "bad-id",
+      12,
+      15,
+      'id "a b" may contain only',
+    ],
     ["data that is not declared", "holds: [d1]", "holds: [d2]", "unknown-data", 13, 47, 'unknown data "d2" in "web"'],
     [
       "a rule with both allow and deny",
@@ -256,6 +284,15 @@ describe("loader errors", () => {
       'unknown node "internte" in fw#1',
     ],
     [
+      "a misspelt zone/* in a rule",
+      "from: internet, to: web",
+      'from: "dmx/*", to: web',
+      "unknown-reference",
+      12,
+      26,
+      'unknown zone "dmx" in fw#1',
+    ],
+    [
       "a transit zone in a rule",
       "from: internet, to: web",
       "from: edge, to: web",
@@ -283,6 +320,42 @@ describe("loader errors", () => {
       'unknown node "internet/x" in flow "f1"',
     ],
     [
+      "a misspelt zone/* in a flow",
+      "    from: internet/*",
+      "    from: internt/*",
+      "unknown-reference",
+      18,
+      11,
+      'unknown zone "internt" in flow "f1"',
+    ],
+    [
+      "a transit zone/* in a flow",
+      "    from: internet/*",
+      "    from: edge/*",
+      "transit-reference",
+      18,
+      11,
+      '"edge/*" in flow "f1" is a transit zone',
+    ],
+    [
+      "a zone/* in the via of a flow",
+      "    to: { node: web, service: https }",
+      "    via: [internet/*]\n    to: { node: web, service: https }",
+      "implicit-in-via",
+      19,
+      11,
+      '"internet/*" cannot be in the via of flow "f1"',
+    ],
+    [
+      "data in a flow that is not declared",
+      "    carries: web\n",
+      "    carries: web\n    data: [d9]\n",
+      "unknown-data",
+      21,
+      12,
+      'unknown data "d9" in "f1"',
+    ],
+    [
       "a device in a flow",
       "    to: { node: web, service: https }",
       "    via: [{ node: fw, service: https }]\n    to: { node: web, service: https }",
@@ -300,6 +373,24 @@ describe("loader errors", () => {
       41,
       '"2026-02-30" is not a date',
     ],
+    [
+      "a waiver without its reason",
+      "    carries: web\n",
+      "    carries: web\nwaivers:\n  - { rule: NET-01, expires: 2026-02-28 }\n",
+      "schema",
+      22,
+      5,
+      'waiver 1: missing "reason"',
+    ],
+    [
+      "a waiver with an empty reason",
+      "    carries: web\n",
+      "    carries: web\nwaivers:\n  - { rule: NET-01, reason: '', expires: 2026-02-28 }\n",
+      "schema",
+      22,
+      29,
+      'waiver 1: "reason" must not be empty',
+    ],
   ])("%s", (_name, from, to, code, line, column, message) => {
     expect(BASE).toContain(from);
     const r = load(BASE.replace(from, to));
@@ -316,6 +407,13 @@ describe("loader errors", () => {
     expect(ref?.hint).toBe('did you mean "internet"?');
     const zone = load(BASE.replace("zone: dmz, holds", "zone: dzm, holds")).errors[0];
     expect(zone?.hint).toBe('did you mean "dmz"?');
+    const key = load(BASE.replace("name: t", "name: t\ntitel: x")).errors[0];
+    expect(key).toMatchObject({ code: "schema", line: 3, column: 1, message: 'top level: unknown key "titel"' });
+    expect(key?.hint).toBe('did you mean "title"?');
+    const service = load(BASE.replace("service: https } }", "service: htps } }")).errors[0];
+    expect(service?.hint).toBe('did you mean "https"?');
+    const number = load(BASE.replace("  dmz: { kind: dmz }", "  dmz: { kind: dmz }\n  123: { kind: dmz }")).errors[0];
+    expect(number?.hint).toBe('quote it: "123"');
   });
 
   it("reports every error of a file, in order of position", () => {
@@ -361,9 +459,31 @@ describe("hostile input", () => {
   });
 
   it("rejects nesting 10,000 levels deep without a stack overflow", () => {
+    const started = Date.now();
     const r = load(`bunri: 1\nname: t\nx: ${"[".repeat(10_000)}${"]".repeat(10_000)}\n`);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatchObject({ code: "too-deep", line: 3 });
+    expect(r.errors[0]?.message).toContain("nested deeper than 64 levels");
+  });
+
+  it("rejects block nesting thousands of levels deep (compact and indented)", () => {
+    const compact = load(`bunri: 1\nname: t\nx:\n  ${"- ".repeat(10_000)}1\n`);
+    expect(compact.errors[0]?.code).toBe("too-deep");
+    const indented = Array.from({ length: 2000 }, (_, i) => `${" ".repeat(i + 2)}a:`).join("\n");
+    const r = load(`bunri: 1\nname: t\nx:\n${indented}\n${" ".repeat(2002)}1\n`);
     expect(r.errors[0]?.code).toBe("too-deep");
     expect(r.errors[0]?.message).toContain("nested deeper than");
+  });
+
+  it("places the nesting error where the limit is passed", () => {
+    const r = load(`bunri: 1\nname: t\nx: ${"[".repeat(65)}${"]".repeat(65)}\n`);
+    expect(r.errors).toEqual([expect.objectContaining({ code: "too-deep", line: 3, column: 68 })]);
+  });
+
+  it("does not count brackets in comments and strings as nesting", () => {
+    const text = BASE.replace("name: t", `name: t\ndescription: "${"[".repeat(100)}"\n# ${"{".repeat(100)}`);
+    expect(load(text).errors).toEqual([]);
   });
 
   it("rejects a file over 8 MiB", () => {
@@ -374,6 +494,50 @@ describe("hostile input", () => {
 
   it("rejects a document that is not a mapping", () => {
     expect(load("- just\n- a list\n").errors[0]).toMatchObject({ code: "not-a-topology", line: 1, column: 1 });
+  });
+});
+
+describe("waivers files", () => {
+  const waivers = (text: string) => loadWaiversText(text, "w.yaml", { lang: "en" });
+
+  it("loads a list of waivers", () => {
+    const r = waivers("- { topology: t, rule: NET-01, reason: r, expires: 2026-01-01 }\n");
+    expect(r.errors).toEqual([]);
+    expect(r.waivers).toMatchObject([{ topology: "t", rule: "NET-01", expires: "2026-01-01" }]);
+  });
+
+  it.each([
+    ["a file that is not a list", "a: 1\n", "not-a-list", 1, 1, "a waivers file is a YAML list of waivers"],
+    [
+      "a waiver without its topology",
+      "- { rule: NET-01, reason: r, expires: 2026-01-01 }\n",
+      "schema",
+      1,
+      3,
+      'each waiver in a waivers file needs "topology"',
+    ],
+    [
+      "an unknown key in a waiver",
+      "- { topology: t, rule: NET-01, reason: r, expires: 2026-01-01, colour: red }\n",
+      "schema",
+      1,
+      64,
+      'waiver 1: unknown key "colour"',
+    ],
+    [
+      "a date that does not exist",
+      "- { topology: t, rule: NET-01, reason: r, expires: 2026-13-01 }\n",
+      "bad-date",
+      1,
+      52,
+      '"2026-13-01" is not a date',
+    ],
+  ])("%s", (_name, text, code, line, column, message) => {
+    const r = waivers(text);
+    expect(r.waivers).toEqual([]);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatchObject({ file: "w.yaml", code, line, column });
+    expect(r.errors[0]?.message).toContain(message);
   });
 });
 

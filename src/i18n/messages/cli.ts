@@ -186,15 +186,6 @@ export const CLI_MESSAGES: Catalogue = {
     en: "usage: bunri diff OLD NEW (either may be git:REV:PATH)",
     ja: "使い方: bunri diff 旧 新 (どちらも git:REV:PATH を指定可)",
   },
-  "result.json": {
-    en: "not a JSON result of bunri (invalid JSON)",
-    ja: "bunri の JSON 結果ではありません (JSON として正しくありません)",
-  },
-  "result.schema": { en: "not a bunri result: {path} {detail}", ja: "bunri の結果の形式ではありません: {path} {detail}" },
-  "cli.format-usage": {
-    en: "usage: bunri format RESULT.json --format F (a result saved with --format json)",
-    ja: "使い方: bunri format 結果.json --format 形式 (--format json で保存した結果)",
-  },
   "cli.graph-usage": {
     en: "usage: bunri graph FILE [--format mermaid|dot|svg] [--highlight RULE] [-o FILE]",
     ja: "使い方: bunri graph ファイル [--format mermaid|dot|svg] [--highlight ルールID] [-o 出力先]",

@@ -35,10 +35,6 @@ export const FINDINGS_MESSAGES: Catalogue = {
   "report.waived-because": { en: "waived: {reason} (until {expires})", ja: "例外: {reason} ({expires} まで)" },
   "report.more-sources": { en: "and {n} more source(s)", ja: "ほか {n} 件の送信元" },
   "report.overlaps": { en: "overlapped by {rules}", ja: "先行するルール {rules} と重なっています" },
-  "report.md-files": {
-    en: "{files} file(s) checked, {errors} input error(s).",
-    ja: "検査ファイル {files} 件、入力エラー {errors} 件。",
-  },
   "report.clean": { en: "no findings", ja: "指摘はありません" },
   "report.summary": {
     en: "{verdict}: {counts}; waived {waived}, baselined {baselined}; {files} file(s) checked, {errors} input error(s)",
