@@ -89,9 +89,9 @@ const median = (xs) => {
   return s[Math.floor((s.length - 1) / 2)];
 };
 
+/** The benchmark itself went wrong (not a missed target): reported, temp files removed, exit 2. */
 function fail(message) {
-  log(`bench: ${message}`);
-  process.exit(2);
+  throw new Error(message);
 }
 
 // ---- the runs -----------------------------------------------------------------------------
@@ -190,9 +190,13 @@ try {
       }
     }
   }
+} catch (e) {
+  log(`bench: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 2;
 } finally {
   if (!keep) rmSync(dir, { recursive: true, force: true });
 }
+if (process.exitCode === 2) process.exit(2);
 
 // ---- report -------------------------------------------------------------------------------
 const machine = {

@@ -70,7 +70,9 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   }
   const tty = Boolean((io.stdout as { isTTY?: boolean }).isTTY);
   const color = !values["no-color"] && io.env.NO_COLOR === undefined && (tty || Boolean(values.color));
-  const diagrams = wantsDiagrams ? await (await import("../../src/graph/index.js")).diagramsOf(checkedDesigns) : undefined;
+  const html = wantsDiagrams
+    ? await (await import("../../src/graph/index.js")).htmlReportInputs(checkedDesigns, lang)
+    : undefined;
   let wroteStdout = false;
   for (const out of outputs) {
     const reporter = await loadReporter(out.format);
@@ -79,7 +81,7 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
       lang,
       color: file ? false : color,
       failOn: failOn as Severity | "none",
-      ...(diagrams ? { diagrams } : {}),
+      ...(html ?? {}),
     });
     if (file) writeFileSync(file, text);
     else if (!wroteStdout) {

@@ -1,56 +1,76 @@
 /**
- * The design as an inline SVG, laid out by elkjs (layered, left to right): zones as boxes coloured
- * by tier with their single-homed hosts inside, devices and multi-homed hosts between them, linked
- * to each zone they sit in; the paths of findings in red. elkjs is loaded only here.
+ * The design as an inline SVG, laid out by elkjs (layered, top to bottom from the internet to the
+ * My Number tier): each zone a box coloured by tier, holding the nodes attached only to it; the
+ * nodes attached to several zones (firewalls, routers, multi-homed hosts) between the boxes,
+ * linked to each of their zones; the highlighted paths in red and thicker. Labels are wrapped
+ * (SVG has no line breaking) and escaped. The same model gives the same bytes: elkjs runs with a
+ * fixed seed and coordinates are rounded. elkjs is loaded only here, and only when called.
  */
-import stringWidth from "string-width";
-import { stripControls } from "../report/sanitize.js";
-import type { GraphModel, GraphNode } from "./model.js";
+import type { Lang } from "../model/types.js";
+import { columns, dataLines, nodeLines, oneLine, wrap, zoneKindName, zoneLines } from "./labels.js";
+import { type GraphModel, type GraphNode, homeZone } from "./model.js";
+import { HOT, OTHER_FILL, OTHER_STROKE, TIER_FILL, TIER_STROKE } from "./text.js";
 
+export interface SvgOptions {
+  /** language of the zone kinds and data classifications (default English) */
+  lang?: Lang;
+  /**
+   * A file of its own (default): with the SVG namespace. Inline in HTML the parser supplies the
+   * namespace, so the report carries no URL at all.
+   */
+  standalone?: boolean;
+}
+
+/** Escapes text for XML content and attribute values, on one line: `& < > " '` and `=`, controls removed. */
 export function xmlText(s: string): string {
-  return stripControls(s).replace(/[&<>"']/g, (c) => `&#${c.codePointAt(0)};`);
+  return oneLine(s).replace(/[&<>"'=]/g, (c) => `&#${c.codePointAt(0)};`);
 }
 
-const FONT = 12;
-const CHAR = 7; // px per column at 12px
-const TIER_FILL: Record<string, string> = { "internet-side": "#fdecea", "lgwan-side": "#e8f0fe", "mynumber-side": "#e6f4ea" };
-const TIER_STROKE: Record<string, string> = { "internet-side": "#e57373", "lgwan-side": "#64b5f6", "mynumber-side": "#81c784" };
+// Sizes in px. Widths of text are estimated from terminal columns (a full-width character is two):
+// generous, so that text never leaves its box whatever font the reader has.
+const HEAD = { size: 12, line: 15, col: 6.4 };
+const SMALL = { size: 10.5, line: 13, col: 5.7 };
+const NODE_COLS = 26;
+const ZONE_COLS = 44;
+const PAD = 10;
+const GAP = 10;
 
-interface Box {
-  id: string;
-  x?: number;
-  y?: number;
-  width?: number;
-  height?: number;
-  children?: Box[];
-  edges?: Array<{
-    id: string;
-    sources: string[];
-    targets: string[];
-    sections?: Array<{ startPoint: P; endPoint: P; bendPoints?: P[] }>;
-  }>;
-  labels?: Array<{ text: string; width: number; height: number }>;
-  layoutOptions?: Record<string, string>;
+type LineClass = "head" | "sub" | "data";
+interface Line {
+  text: string;
+  cls: LineClass;
 }
-interface P {
-  x: number;
-  y: number;
+interface Block {
+  lines: Line[];
+  width: number;
+  height: number;
 }
 
-function lines(n: { id: string; title?: string }): string[] {
-  return n.title ? [n.title, n.id] : [n.id];
+function measure(lines: Line[], minWidth: number): Block {
+  let width = minWidth;
+  let height = PAD;
+  for (const l of lines) {
+    const f = l.cls === "head" ? HEAD : SMALL;
+    width = Math.max(width, columns(l.text) * f.col * (l.cls === "head" ? 1.05 : 1) + 2 * PAD);
+    height += f.line;
+  }
+  return { lines, width: Math.ceil(width), height: height + PAD - 2 };
 }
 
-function textWidth(ls: string[]): number {
-  return Math.max(...ls.map((l) => stringWidth(stripControls(l)))) * CHAR;
+function nodeBlock(n: GraphNode, lang: Lang): Block {
+  const l = nodeLines(n);
+  const lines: Line[] = wrap(l.head, NODE_COLS).map((text) => ({ text, cls: "head" }));
+  if (l.sub) lines.push(...wrap(l.sub, NODE_COLS, 1).map((text): Line => ({ text, cls: "sub" })));
+  for (const d of dataLines(n, lang)) lines.push(...wrap(d, NODE_COLS, 2).map((text): Line => ({ text, cls: "data" })));
+  return measure(lines, 64);
 }
 
-/** Left to right: the internet first, the My Number tier last, so that the layers read as the tiers. */
-const RANK: Record<string, number> = {
+/** Left to right in the layering: the internet first, the My Number tier last, so that the layers read as the tiers. */
+const RANK: Readonly<Record<string, number>> = {
   internet: 0,
   partner: 1,
-  transit: 1.5,
   "security-cloud": 1,
+  transit: 1.5,
   dmz: 2,
   "asp-internet": 2,
   "internet-connected": 2,
@@ -65,123 +85,216 @@ const RANK: Record<string, number> = {
   national: 7,
 };
 
-function inside(n: GraphNode): boolean {
-  return n.zones.length === 1 && !n.device;
+interface ElkNode {
+  id: string;
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+}
+interface ElkPoint {
+  x: number;
+  y: number;
+}
+interface ElkEdge {
+  id: string;
+  sources: string[];
+  targets: string[];
+  sections?: Array<{ startPoint: ElkPoint; endPoint: ElkPoint; bendPoints?: ElkPoint[] }>;
+}
+interface ElkGraph {
+  id: string;
+  layoutOptions: Record<string, string>;
+  children: ElkNode[];
+  edges: ElkEdge[];
+  width?: number;
+  height?: number;
 }
 
-export async function toSvg(model: GraphModel): Promise<string> {
-  const mod = (await import("elkjs/lib/elk.bundled.js")) as unknown as {
-    default: new () => { layout(g: unknown): Promise<unknown> };
-  };
-  const elk = new mod.default();
-  const zoneRank = new Map(model.zones.map((z) => [z.id, RANK[z.kind] ?? 5]));
-  const outsideLinks = model.links.filter((l) => {
-    const n = model.nodes.find((x) => x.id === l.node);
-    return n !== undefined && !inside(n);
-  });
-  const lowest = new Map<string, string>();
-  for (const l of outsideLinks) {
-    const cur = lowest.get(l.node);
-    if (cur === undefined || (zoneRank.get(l.zone) ?? 5) < (zoneRank.get(cur) ?? 5)) lowest.set(l.node, l.zone);
-  }
-  const nodeBox = (n: GraphNode): Box => ({
-    id: `n:${n.id}`,
-    width: Math.max(60, textWidth(lines(n)) + 20),
-    height: 14 + 15 * lines(n).length,
-  });
-  const root: Box = {
-    id: "root",
-    layoutOptions: {
-      "elk.algorithm": "layered",
-      "elk.direction": "DOWN",
-      "elk.hierarchyHandling": "INCLUDE_CHILDREN",
-      "elk.spacing.nodeNode": "18",
-      "elk.layered.spacing.nodeNodeBetweenLayers": "36",
-      "elk.edgeRouting": "ORTHOGONAL",
-      "elk.randomSeed": "1",
-      "elk.layered.nodePlacement.strategy": "NETWORK_SIMPLEX",
-    },
-    children: [
-      ...model.zones.map((z) => {
-        const title = `${z.title ?? z.id}  (${z.kind})`;
-        return {
-          id: `z:${z.id}`,
-          labels: [{ text: title, width: textWidth([title]) + 8, height: 16 }],
-          layoutOptions: {
-            "elk.padding": "[top=28,left=12,bottom=12,right=12]",
-            "elk.nodeLabels.placement": "[H_LEFT, V_TOP, INSIDE]",
-          },
-          children: model.nodes.filter((n) => inside(n) && n.zones[0] === z.id).map(nodeBox),
-          width: Math.max(80, textWidth([title]) + 24),
-          height: 50,
-        } as Box;
-      }),
-      ...model.nodes.filter((n) => !inside(n)).map(nodeBox),
-    ],
-    edges: outsideLinks.map((l, i) => {
-      // the node's lowest-ranked zone feeds it; it feeds the others
-      const first = lowest.get(l.node);
-      return l.zone === first
-        ? { id: `e${i}`, sources: [`z:${l.zone}`], targets: [`n:${l.node}`] }
-        : { id: `e${i}`, sources: [`n:${l.node}`], targets: [`z:${l.zone}`] };
-    }),
-  };
-  const laid = (await elk.layout(root as never)) as unknown as Box;
-  const parts: string[] = [];
-  const zoneById = new Map(model.zones.map((z) => [z.id, z]));
-  const nodeById = new Map(model.nodes.map((n) => [n.id, n]));
-  const drawNode = (b: Box, ox: number, oy: number) => {
-    const n = nodeById.get(b.id.slice(2));
-    if (!n) return;
-    const x = ox + (b.x ?? 0);
-    const y = oy + (b.y ?? 0);
-    const cls = `node${n.device ? " device" : ""}${n.highlighted ? " hot" : ""}`;
-    const tip = `${n.title ? `${n.title} ` : ""}(${n.id}) ${n.kind}${n.holds.length ? `: ${n.holds.join(", ")}` : ""}`;
-    parts.push(`<g class="${cls}"><title>${xmlText(tip)}</title>`);
-    parts.push(`<rect x="${x}" y="${y}" width="${b.width}" height="${b.height}" rx="${n.device ? 2 : 8}"/>`);
-    lines(n).forEach((l, i) => {
-      parts.push(`<text x="${x + 10}" y="${y + 19 + i * 15}"${i > 0 ? ' class="id"' : ""}>${xmlText(l)}</text>`);
-    });
-    if (n.holds.length > 0) parts.push(`<circle cx="${x + (b.width ?? 0) - 8}" cy="${y + 8}" r="4" class="data"/>`);
-    parts.push("</g>");
-  };
-  for (const b of laid.children ?? []) {
-    if (b.id.startsWith("z:")) {
-      const z = zoneById.get(b.id.slice(2));
-      if (!z) continue;
-      const fill = TIER_FILL[z.tier ?? ""] ?? "#f1f3f4";
-      const stroke = z.highlighted ? "#c62828" : (TIER_STROKE[z.tier ?? ""] ?? "#9aa0a6");
-      parts.push(
-        `<g class="zone${z.highlighted ? " hot" : ""}"><rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" rx="6" fill="${fill}" stroke="${stroke}"/>`,
-      );
-      parts.push(
-        `<text x="${(b.x ?? 0) + 10}" y="${(b.y ?? 0) + 18}" class="zone-title">${xmlText(b.labels?.[0]?.text ?? z.id)}</text></g>`,
-      );
-      for (const c of b.children ?? []) drawNode(c, b.x ?? 0, b.y ?? 0);
-    }
-  }
-  const linkAt = new Map(outsideLinks.map((l, i) => [`e${i}`, l]));
-  for (const e of laid.edges ?? []) {
-    const l = linkAt.get(e.id);
-    for (const s of e.sections ?? []) {
-      const pts = [s.startPoint, ...(s.bendPoints ?? []), s.endPoint].map((p) => `${p.x},${p.y}`).join(" ");
-      parts.push(`<polyline points="${pts}" class="link${l?.highlighted ? " hot" : ""}"/>`);
-    }
-  }
-  for (const b of laid.children ?? []) if (b.id.startsWith("n:")) drawNode(b, 0, 0);
-  const w = Math.ceil((laid.width ?? 100) + 4);
-  const h = Math.ceil((laid.height ?? 100) + 4);
-  const style = `<style>
-text{font:${FONT}px sans-serif;fill:#202124}
-.zone-title{font-weight:bold}
-.id{fill:#5f6368;font-size:11px}
-.node rect{fill:#fff;stroke:#5f6368}
-.node.device rect{fill:#fff8e1;stroke:#f9a825}
-.node.hot rect{stroke:#c62828;stroke-width:3}
-.zone.hot rect{stroke-width:3}
-.link{fill:none;stroke:#80868b;stroke-width:1.2}
-.link.hot{stroke:#c62828;stroke-width:3}
-.data{fill:#8e24aa}
-</style>`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="-2 -2 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${xmlText(model.title)}">${style}${parts.join("")}</svg>\n`;
+const LAYOUT: Readonly<Record<string, string>> = {
+  "elk.algorithm": "layered",
+  "elk.direction": "DOWN",
+  "elk.randomSeed": "1",
+  "elk.edgeRouting": "ORTHOGONAL",
+  "elk.spacing.nodeNode": "24",
+  "elk.spacing.edgeNode": "12",
+  "elk.spacing.edgeEdge": "8",
+  "elk.layered.spacing.nodeNodeBetweenLayers": "28",
+  "elk.layered.spacing.edgeNodeBetweenLayers": "14",
+  "elk.layered.nodePlacement.strategy": "NETWORK_SIMPLEX",
+  // at most three boxes side by side, so that the diagram fits a portrait page
+  "elk.layered.layering.strategy": "COFFMAN_GRAHAM",
+  "elk.layered.layering.coffmanGraham.layerBound": "3",
+  "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
+  "elk.padding": "[top=4,left=4,bottom=4,right=4]",
+};
+
+/** Two decimals at most, no `-0`: the same layout prints the same. */
+function num(x: number | undefined): string {
+  const r = Math.round((x ?? 0) * 100) / 100;
+  return String(Object.is(r, -0) ? 0 : r);
 }
+
+function textLines(lines: Line[], x: number, y: number): string {
+  const out: string[] = [];
+  let baseline = y + PAD;
+  for (const l of lines) {
+    const f = l.cls === "head" ? HEAD : SMALL;
+    baseline += f.line;
+    out.push(`<text x="${num(x + PAD)}" y="${num(baseline - 3)}" class="${l.cls}">${xmlText(l.text)}</text>`);
+  }
+  return out.join("");
+}
+
+export async function toSvg(model: GraphModel, options: SvgOptions = {}): Promise<string> {
+  const lang = options.lang ?? "en";
+  const zoneIndex = new Map(model.zones.map((z, i) => [z.id, i]));
+  const home = (n: GraphNode) => {
+    const z = homeZone(n);
+    return z !== undefined && zoneIndex.has(z) ? z : undefined;
+  };
+  const blocks = model.nodes.map((n) => nodeBlock(n, lang));
+
+  // Each zone: its title, then the nodes attached only to it in a grid (they have no edges of their
+  // own, so the box is packed here and given to elkjs whole).
+  const zoneBoxes = model.zones.map((z) => {
+    const l = zoneLines(z, lang);
+    const header = measure(
+      [
+        ...wrap(l.head, ZONE_COLS, 2).map((text): Line => ({ text, cls: "head" })),
+        ...wrap(l.sub, ZONE_COLS, 1).map((text): Line => ({ text, cls: "sub" })),
+      ],
+      120,
+    );
+    const members = model.nodes.map((n, i) => ({ n, i })).filter(({ n }) => home(n) === z.id);
+    const cols = members.length <= 3 ? members.length : members.length === 4 ? 2 : 3;
+    const colWidth: number[] = [];
+    const rowHeight: number[] = [];
+    members.forEach(({ i }, k) => {
+      const b = blocks[i] as Block;
+      colWidth[k % cols] = Math.max(colWidth[k % cols] ?? 0, b.width);
+      rowHeight[Math.floor(k / cols)] = Math.max(rowHeight[Math.floor(k / cols)] ?? 0, b.height);
+    });
+    const place = members.map(({ i }, k) => {
+      const c = k % cols;
+      const r = Math.floor(k / cols);
+      const x = PAD + colWidth.slice(0, c).reduce((a, w) => a + w + GAP, 0);
+      const y = header.height - 4 + rowHeight.slice(0, r).reduce((a, h) => a + h + GAP, 0);
+      return { node: i, x, y };
+    });
+    const gridWidth = colWidth.reduce((a, w) => a + w, 0) + GAP * Math.max(0, cols - 1);
+    const gridHeight = rowHeight.reduce((a, h) => a + h, 0) + GAP * Math.max(0, rowHeight.length - 1);
+    return {
+      header,
+      place,
+      width: Math.max(header.width, gridWidth + 2 * PAD),
+      height: header.height + (members.length > 0 ? gridHeight + PAD - 4 : 0),
+    };
+  });
+
+  // Each node outside the boxes is fed by its zone nearest the internet and feeds its others.
+  const outside = model.nodes.map((n, i) => ({ n, i })).filter(({ n }) => home(n) === undefined);
+  const edges: ElkEdge[] = [];
+  const edgeHot: boolean[] = [];
+  for (const { n, i } of outside) {
+    const zs = n.zones.filter((z) => zoneIndex.has(z));
+    const rank = (z: string) => RANK[model.zones[zoneIndex.get(z) as number]?.kind ?? ""] ?? 5;
+    const first = [...zs].sort((a, b) => rank(a) - rank(b))[0];
+    for (const z of zs) {
+      const link = model.links.find((l) => l.node === n.id && l.zone === z);
+      const zid = `z${zoneIndex.get(z)}`;
+      const id = `e${edges.length}`;
+      edges.push(z === first ? { id, sources: [zid], targets: [`n${i}`] } : { id, sources: [`n${i}`], targets: [zid] });
+      edgeHot.push(link?.highlighted ?? false);
+    }
+  }
+  // in the order of the tiers (the internet first), which elkjs keeps where it can
+  const zoneRank = (z: string | undefined) => RANK[model.zones[zoneIndex.get(z ?? "") ?? -1]?.kind ?? ""] ?? 5;
+  const children: Array<ElkNode & { rank: number }> = [
+    ...zoneBoxes.map((b, i) => ({ id: `z${i}`, width: b.width, height: b.height, rank: zoneRank(model.zones[i]?.id) })),
+    ...outside.map(({ n, i }) => ({
+      id: `n${i}`,
+      width: (blocks[i] as Block).width,
+      height: (blocks[i] as Block).height,
+      rank: Math.min(5, ...n.zones.map((z) => zoneRank(z))) + 0.1,
+    })),
+  ];
+  children.sort((a, b) => a.rank - b.rank);
+  const graph: ElkGraph = {
+    id: "root",
+    layoutOptions: { ...LAYOUT },
+    children: children.map(({ rank: _rank, ...c }) => c),
+    edges,
+  };
+  const { default: ELK } = (await import("elkjs/lib/elk.bundled.js")) as unknown as {
+    default: new () => { layout(g: ElkGraph): Promise<ElkGraph> };
+  };
+  const laid = await new ELK().layout(graph);
+  const at = new Map(laid.children.map((c) => [c.id, c]));
+
+  const parts: string[] = [];
+  const drawNode = (i: number, x: number, y: number) => {
+    const n = model.nodes[i] as GraphNode;
+    const b = blocks[i] as Block;
+    const cls = `node${n.device ? " device" : ""}${n.highlighted ? " hot" : ""}`;
+    const tip = [
+      nodeLines(n).head,
+      n.title ? `(${n.id})` : "",
+      n.kind,
+      ...n.holds.map((d) => `◆ ${d.title ?? d.id} (${d.classification})`),
+    ].filter(Boolean);
+    parts.push(`<g class="${cls}"><title>${xmlText(tip.join(" "))}</title>`);
+    parts.push(`<rect x="${num(x)}" y="${num(y)}" width="${num(b.width)}" height="${num(b.height)}" rx="${n.device ? 2 : 6}"/>`);
+    parts.push(textLines(b.lines, x, y), "</g>");
+  };
+  model.zones.forEach((z, i) => {
+    const box = zoneBoxes[i];
+    const pos = at.get(`z${i}`);
+    if (!box || !pos) return;
+    const x = pos.x ?? 0;
+    const y = pos.y ?? 0;
+    const fill = TIER_FILL[z.tier ?? ""] ?? OTHER_FILL;
+    const stroke = z.highlighted ? HOT : (TIER_STROKE[z.tier ?? ""] ?? OTHER_STROKE);
+    const tip = `${z.title ? `${z.title} (${z.id})` : z.id} ${zoneKindName(z.kind, lang)}`;
+    parts.push(`<g class="zone${z.highlighted ? " hot" : ""}"><title>${xmlText(tip)}</title>`);
+    parts.push(
+      `<rect x="${num(x)}" y="${num(y)}" width="${num(box.width)}" height="${num(box.height)}" rx="8" fill="${fill}" stroke="${stroke}"/>`,
+    );
+    parts.push(textLines(box.header.lines, x, y - 2), "</g>");
+    for (const p of box.place) drawNode(p.node, x + p.x, y + p.y);
+  });
+  // plain links first, the highlighted ones over them
+  for (const hot of [false, true])
+    for (const e of laid.edges) {
+      if ((edgeHot[Number(e.id.slice(1))] ?? false) !== hot) continue;
+      for (const s of e.sections ?? []) {
+        const pts = [s.startPoint, ...(s.bendPoints ?? []), s.endPoint].map((p) => `${num(p.x)},${num(p.y)}`).join(" ");
+        parts.push(`<polyline points="${pts}" class="link${hot ? " hot" : ""}"/>`);
+      }
+    }
+  for (const { i } of outside) {
+    const pos = at.get(`n${i}`);
+    if (pos) drawNode(i, pos.x ?? 0, pos.y ?? 0);
+  }
+  const w = Math.ceil(laid.width ?? 100);
+  const h = Math.ceil(laid.height ?? 100);
+  const title = xmlText(model.title ?? model.name);
+  const ns = options.standalone === false ? "" : ' xmlns="http://www.w3.org/2000/svg"';
+  return `<svg${ns} class="bunri-graph" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${title}"><title>${title}</title><style>${STYLE}</style><rect class="bg" x="0" y="0" width="${w}" height="${h}"/>${parts.join("")}</svg>\n`;
+}
+
+/** Scoped to the diagram: an inline SVG's style sheet applies to the whole page around it. */
+const STYLE = [
+  `.bunri-graph text{font-family:"Noto Sans CJK JP","Noto Sans JP","Hiragino Kaku Gothic ProN","Yu Gothic",Meiryo,sans-serif;font-size:${SMALL.size}px;fill:#5f6368}`,
+  `.bunri-graph .head{font-size:${HEAD.size}px;fill:#202124}`,
+  ".bunri-graph .zone .head{font-weight:bold}",
+  ".bunri-graph .data{fill:#6a1b9a}",
+  ".bunri-graph .bg{fill:#fff}",
+  ".bunri-graph .zone rect{stroke-width:1.5}",
+  ".bunri-graph .zone.hot rect{stroke-width:3}",
+  ".bunri-graph .node rect{fill:#fff;stroke:#5f6368;stroke-width:1}",
+  ".bunri-graph .node.device rect{fill:#fff8e1;stroke:#f9a825}",
+  `.bunri-graph .node.hot rect{stroke:${HOT};stroke-width:3}`,
+  ".bunri-graph .link{fill:none;stroke:#80868b;stroke-width:1.2}",
+  `.bunri-graph .link.hot{stroke:${HOT};stroke-width:3}`,
+].join("");

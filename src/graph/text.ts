@@ -1,77 +1,138 @@
-/** Mermaid and Graphviz DOT renderings of a graph model; every label from the input is escaped. */
-import { stripControls } from "../report/sanitize.js";
-import type { GraphModel, GraphNode } from "./model.js";
+/**
+ * Mermaid and Graphviz DOT renderings of a graph model: a cluster (subgraph) per zone holding the
+ * nodes attached only to it, the other nodes between the clusters linked to each of their zones,
+ * tiers coloured, highlighted paths in red. Identifiers are generated (`z0`, `n3`), never taken
+ * from the input; every label is quoted and escaped.
+ */
+import type { Lang } from "../model/types.js";
+import { dataLines, nodeLines, zoneLines } from "./labels.js";
+import { type GraphModel, type GraphNode, type GraphZone, homeZone } from "./model.js";
 
-function label(n: { id: string; title?: string }): string {
-  return n.title ? `${n.title}\n${n.id}` : n.id;
+export interface TextGraphOptions {
+  /** language of the zone kinds and data classifications (default English) */
+  lang?: Lang;
 }
 
-function mermaidText(s: string): string {
-  return `"${stripControls(s)
-    .replace(/["<>&#`]/g, (c) => `#${c.codePointAt(0)};`)
-    .replace(/\n/g, "<br>")}"`;
-}
+export const TIER_FILL: Readonly<Record<string, string>> = {
+  "internet-side": "#fdecea",
+  "lgwan-side": "#e8f0fe",
+  "mynumber-side": "#e6f4ea",
+};
+export const TIER_STROKE: Readonly<Record<string, string>> = {
+  "internet-side": "#e57373",
+  "lgwan-side": "#64b5f6",
+  "mynumber-side": "#81c784",
+};
+export const OTHER_FILL = "#f1f3f4";
+export const OTHER_STROKE = "#9aa0a6";
+export const HOT = "#c62828";
 
-export function toMermaid(model: GraphModel): string {
+/** `z0`, `z1`… for zones and `n0`, `n1`… for nodes, by position: never an id from the input. */
+function generatedIds(model: GraphModel): Map<string, string> {
   const id = new Map<string, string>();
   for (const [i, z] of model.zones.entries()) id.set(`z:${z.id}`, `z${i}`);
   for (const [i, n] of model.nodes.entries()) id.set(`n:${n.id}`, `n${i}`);
+  return id;
+}
+
+function zoneText(z: GraphZone, lang: Lang): string[] {
+  const l = zoneLines(z, lang);
+  return [l.head, l.sub];
+}
+
+function nodeText(n: GraphNode, lang: Lang): string[] {
+  const l = nodeLines(n);
+  return [l.head, ...(l.sub ? [l.sub] : []), ...dataLines(n, lang)];
+}
+
+/**
+ * A quoted Mermaid label, lines joined by `<br>`: quotes, angle brackets, `&`, `#`, `%` (Mermaid
+ * reads `%%{…}%%` directives anywhere in the text), backticks (Markdown strings) and brackets as
+ * entity codes. Labels are on one line already, so nothing can start a statement of its own.
+ */
+export function mermaidLabel(lines: readonly string[]): string {
+  const esc = lines.map((l) => l.replace(/["<>&#%`\\|{}[\]]/g, (c) => `#${c.codePointAt(0)};`));
+  return `"${esc.join("<br>")}"`;
+}
+
+export function toMermaid(model: GraphModel, options: TextGraphOptions = {}): string {
+  const lang = options.lang ?? "en";
+  const id = generatedIds(model);
+  const zoneIds = new Set(model.zones.map((z) => z.id));
+  const inside = (n: GraphNode) => {
+    const home = homeZone(n);
+    return home !== undefined && zoneIds.has(home) ? home : undefined;
+  };
   const out = ["flowchart LR"];
-  const single = (n: GraphNode) => n.zones.length === 1 && !n.device;
   for (const z of model.zones) {
-    out.push(`  subgraph ${id.get(`z:${z.id}`)}[${mermaidText(`${label(z)} (${z.kind})`)}]`);
-    for (const n of model.nodes.filter((x) => single(x) && x.zones[0] === z.id)) {
-      const shape = `[${mermaidText(label(n))}]`;
-      out.push(`    ${id.get(`n:${n.id}`)}${shape}`);
-    }
+    out.push(`  subgraph ${id.get(`z:${z.id}`)}[${mermaidLabel(zoneText(z, lang))}]`);
+    for (const n of model.nodes.filter((x) => inside(x) === z.id))
+      out.push(`    ${id.get(`n:${n.id}`)}[${mermaidLabel(nodeText(n, lang))}]`);
     out.push("  end");
   }
-  for (const n of model.nodes.filter((x) => !single(x))) out.push(`  ${id.get(`n:${n.id}`)}{{${mermaidText(label(n))}}}`);
-  const hot: number[] = [];
+  for (const n of model.nodes.filter((x) => inside(x) === undefined))
+    out.push(`  ${id.get(`n:${n.id}`)}{{${mermaidLabel(nodeText(n, lang))}}}`);
+  const hotEdges: number[] = [];
   let edge = 0;
   for (const l of model.links) {
     const n = model.nodes.find((x) => x.id === l.node);
-    if (!n || single(n)) continue;
+    if (!n || inside(n) !== undefined || !zoneIds.has(l.zone)) continue;
     out.push(`  ${id.get(`n:${l.node}`)} --- ${id.get(`z:${l.zone}`)}`);
-    if (l.highlighted) hot.push(edge);
+    if (l.highlighted) hotEdges.push(edge);
     edge++;
   }
-  out.push("  classDef hot stroke:#c62828,stroke-width:3px,color:#b71c1c");
-  const hotIds = [
-    ...model.zones.filter((z) => z.highlighted).map((z) => id.get(`z:${z.id}`)),
-    ...model.nodes.filter((n) => n.highlighted).map((n) => id.get(`n:${n.id}`)),
-  ];
-  if (hotIds.length > 0) out.push(`  class ${hotIds.join(",")} hot`);
-  if (hot.length > 0) out.push(`  linkStyle ${hot.join(",")} stroke:#c62828,stroke-width:3px`);
+  for (const z of model.zones)
+    out.push(
+      `  style ${id.get(`z:${z.id}`)} fill:${TIER_FILL[z.tier ?? ""] ?? OTHER_FILL},stroke:${z.highlighted ? HOT : (TIER_STROKE[z.tier ?? ""] ?? OTHER_STROKE)}${z.highlighted ? ",stroke-width:3px" : ""}`,
+    );
+  out.push(`  classDef device fill:#fff8e1,stroke:#f9a825`);
+  out.push(`  classDef hot stroke:${HOT},stroke-width:3px,color:#b71c1c`);
+  const devices = model.nodes.filter((n) => n.device && !n.highlighted).map((n) => id.get(`n:${n.id}`));
+  if (devices.length > 0) out.push(`  class ${devices.join(",")} device`);
+  const hot = model.nodes.filter((n) => n.highlighted).map((n) => id.get(`n:${n.id}`));
+  if (hot.length > 0) out.push(`  class ${hot.join(",")} hot`);
+  if (hotEdges.length > 0) out.push(`  linkStyle ${hotEdges.join(",")} stroke:${HOT},stroke-width:3px`);
   return `${out.join("\n")}\n`;
 }
 
-function dotText(s: string): string {
-  return `"${stripControls(s).replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
+/** A quoted DOT string: backslashes and quotes escaped, lines joined by `\n`. */
+export function dotString(lines: readonly string[]): string {
+  return `"${lines.map((l) => l.replace(/\\/g, "\\\\").replace(/"/g, '\\"')).join("\\n")}"`;
 }
 
-const TIER_FILL: Record<string, string> = { "internet-side": "#fdecea", "lgwan-side": "#e8f0fe", "mynumber-side": "#e6f4ea" };
-
-export function toDot(model: GraphModel): string {
-  const out = ["graph bunri {", '  compound=true; rankdir=LR; node [shape=box, style=rounded, fontname="sans-serif"];'];
+export function toDot(model: GraphModel, options: TextGraphOptions = {}): string {
+  const lang = options.lang ?? "en";
+  const id = generatedIds(model);
+  const zoneIds = new Set(model.zones.map((z) => z.id));
+  const inside = (n: GraphNode) => {
+    const home = homeZone(n);
+    return home !== undefined && zoneIds.has(home) ? home : undefined;
+  };
+  const hot = `color="${HOT}", penwidth=3`;
+  const out = [
+    "graph bunri {",
+    `  label=${dotString([model.title ?? model.name])}; labelloc=t; compound=true; rankdir=TB; newrank=true;`,
+    '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="sans-serif"];',
+    '  graph [fontname="sans-serif"];',
+  ];
   model.zones.forEach((z, i) => {
+    const stroke = z.highlighted ? HOT : (TIER_STROKE[z.tier ?? ""] ?? OTHER_STROKE);
     out.push(`  subgraph cluster_${i} {`);
     out.push(
-      `    label=${dotText(`${label(z)} (${z.kind})`)}; style=filled; fillcolor="${TIER_FILL[z.tier ?? ""] ?? "#f1f3f4"}";${z.highlighted ? ' color="#c62828"; penwidth=2;' : ""}`,
+      `    label=${dotString(zoneText(z, lang))}; style="rounded,filled"; fillcolor="${TIER_FILL[z.tier ?? ""] ?? OTHER_FILL}"; color="${stroke}";${z.highlighted ? " penwidth=3;" : ""}`,
     );
-    out.push(`    ${dotText(`zone:${z.id}`)} [shape=point, style=invis];`);
-    for (const n of model.nodes.filter((x) => x.zones.length === 1 && !x.device && x.zones[0] === z.id))
-      out.push(`    ${dotText(n.id)} [label=${dotText(label(n))}${n.highlighted ? ', color="#c62828", penwidth=2' : ""}];`);
+    out.push(`    ${id.get(`z:${z.id}`)} [shape=point, style=invis, width=0, label=""];`);
+    for (const n of model.nodes.filter((x) => inside(x) === z.id))
+      out.push(`    ${id.get(`n:${n.id}`)} [label=${dotString(nodeText(n, lang))}${n.highlighted ? `, ${hot}` : ""}];`);
     out.push("  }");
   });
   const clusterOf = new Map(model.zones.map((z, i) => [z.id, i]));
-  for (const n of model.nodes.filter((x) => x.zones.length !== 1 || x.device)) {
-    out.push(
-      `  ${dotText(n.id)} [label=${dotText(label(n))}, shape=hexagon${n.highlighted ? ', color="#c62828", penwidth=2' : ""}];`,
-    );
-    for (const l of model.links.filter((x) => x.node === n.id))
+  for (const n of model.nodes.filter((x) => inside(x) === undefined)) {
+    const style = n.device ? ', shape=box, style="filled", fillcolor="#fff8e1"' : "";
+    out.push(`  ${id.get(`n:${n.id}`)} [label=${dotString(nodeText(n, lang))}${style}${n.highlighted ? `, ${hot}` : ""}];`);
+    for (const l of model.links.filter((x) => x.node === n.id && zoneIds.has(x.zone)))
       out.push(
-        `  ${dotText(n.id)} -- ${dotText(`zone:${l.zone}`)} [lhead=cluster_${clusterOf.get(l.zone)}${l.highlighted ? ', color="#c62828", penwidth=3' : ""}];`,
+        `  ${id.get(`n:${n.id}`)} -- ${id.get(`z:${l.zone}`)} [lhead=cluster_${clusterOf.get(l.zone)}${l.highlighted ? `, ${hot}` : ""}];`,
       );
   }
   out.push("}");

@@ -230,14 +230,28 @@ function commonLocation(zones: Zone[]): string | undefined {
  */
 export class ReferenceResolver {
   private readonly hostIndex: Map<string, number>;
+  /** hosts of each zone, and the sets already resolved (rule tables repeat the same references) */
+  private readonly zoneHosts: number[][];
+  private readonly cache = new Map<string, Bitset>();
   constructor(
     private readonly zones: Zone[],
     private readonly hosts: Host[],
   ) {
     this.hostIndex = new Map(hosts.map((h) => [h.id, h.index]));
+    this.zoneHosts = zones.map(() => []);
+    for (const h of hosts) for (const z of h.zones) this.zoneHosts[z]?.push(h.index);
   }
 
+  /** The hosts a reference names; the Bitset returned is shared, so callers must not change it. */
   resolve(ref: string): Bitset {
+    const cached = this.cache.get(ref);
+    if (cached) return cached;
+    const set = this.compute(ref);
+    this.cache.set(ref, set);
+    return set;
+  }
+
+  private compute(ref: string): Bitset {
     const set = new Bitset(this.hosts.length);
     if (ref === "any") {
       for (let i = 0; i < this.hosts.length; i++) set.add(i);
@@ -262,9 +276,7 @@ export class ReferenceResolver {
     } else {
       zoneMatch = (z) => z.id === ref;
     }
-    const wanted = new Set(this.zones.filter(zoneMatch).map((z) => z.index));
-    if (wanted.size === 0) return set;
-    for (const h of this.hosts) if (h.zones.some((z) => wanted.has(z))) set.add(h.index);
+    for (const z of this.zones) if (zoneMatch(z)) for (const i of this.zoneHosts[z.index] ?? []) set.add(i);
     return set;
   }
 

@@ -1,85 +1,273 @@
-/** The HTML report: self-contained, escaped, deterministic, Japanese first, with the diagram of the design. */
+/** The HTML report: Japanese first, summary in words, evidence by name, self-contained, escaped, deterministic. */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type CheckedDesign, type CheckResult, check } from "../../src/check.js";
-import { diagramsOf } from "../../src/graph/index.js";
-import { reportHtml } from "../../src/report/html.js";
+import type { PathElement } from "../../src/analyze/reach.js";
+import { type CheckedDesign, type CheckResult, check, checkText } from "../../src/check.js";
+import { htmlReportInputs } from "../../src/graph/index.js";
+import type { Lang } from "../../src/model/types.js";
+import { h, reportHtml } from "../../src/report/html.js";
+import { loadReporter } from "../../src/report/index.js";
+import type { Finding } from "../../src/rules/types.js";
 
 const ROOT = join(import.meta.dirname, "../..");
+const TODAY = "2026-11-23";
+const KEEPS_DATA = "test/fixtures/broken/reference-lgwan-asp--web-keeps-data.yaml";
 
-async function render(paths: string[], lang: "ja" | "en"): Promise<string> {
+/** The report as `bunri check --format html` writes it: with the designs and their diagrams. */
+async function render(paths: string[], lang: Lang, designs = true): Promise<string> {
   const checked: CheckedDesign[] = [];
-  const result = await check(paths, { lang, today: "2026-11-23", cwd: ROOT, onChecked: (c) => checked.push(c) });
-  return reportHtml(result, { lang, color: false, failOn: "high", diagrams: await diagramsOf(checked) });
+  const result = await check(paths, { lang, today: TODAY, cwd: ROOT, onChecked: (c) => checked.push(c) });
+  const inputs = designs ? await htmlReportInputs(checked, lang) : {};
+  return reportHtml(result, { lang, color: false, failOn: "high", ...inputs });
+}
+
+/** The text of the page without its markup (entities decoded), roughly as a reader sees it. */
+function text(html: string): string {
+  return html
+    .replace(/<style>[\s\S]*?<\/style>/g, "")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)));
+}
+
+const EVIL = {
+  script: "<script>alert(1)</script>",
+  img: '"><img src=x onerror=alert(1)>',
+  controls: "\u0007\u001b[31m\u202e\u0000\ud800",
+};
+const HOSTILE = `${EVIL.script}${EVIL.img}${EVIL.controls}`;
+
+/** A design whose free texts are hostile (JSON strings are YAML double-quoted scalars). */
+const HOSTILE_YAML = `bunri: 1
+name: hostile
+title: ${JSON.stringify(HOSTILE)}
+organization: ${JSON.stringify(HOSTILE)}
+description: ${JSON.stringify(HOSTILE)}
+zones:
+  internet: { kind: internet, title: ${JSON.stringify(EVIL.script)} }
+  dmz: { kind: dmz, title: ${JSON.stringify(EVIL.img)} }
+nodes:
+  citizen: { kind: client, zone: internet, title: ${JSON.stringify(HOSTILE)} }
+  fw:
+    kind: firewall
+    zones: [internet, dmz]
+    title: ${JSON.stringify(`</text>${EVIL.script}`)}
+    rules:
+      - { allow: { from: internet, to: web, service: https }, title: ${JSON.stringify(HOSTILE)} }
+  web: { kind: web-server, zone: dmz, holds: [people], title: ${JSON.stringify(`<b>web</b>${EVIL.img}`)} }
+data:
+  people: { classification: personal, title: ${JSON.stringify(EVIL.script)} }
+`;
+
+/** A result with hostile text wherever a value from the input reaches the report, waived, baselined and erroneous parts included. */
+function hostileResult(): CheckResult {
+  const file = `dir/${HOSTILE}.yaml`;
+  const path: PathElement[] = [
+    { type: "host", id: `h${HOSTILE}` },
+    { type: "zone", id: `z${HOSTILE}` },
+    { type: "device", id: `fw${HOSTILE}`, kind: "firewall", rule: `fw#${HOSTILE}`, ruleTitle: HOSTILE },
+    { type: "zone", id: "dmz" },
+    { type: "host", id: "db" },
+  ];
+  const finding = (over: Partial<Finding>): Finding => ({
+    rule: "ASP-02",
+    severity: "critical",
+    message: HOSTILE,
+    subjects: ["db"],
+    evidence: {
+      chain: { source: "a", target: "db", service: `tcp/443${HOSTILE}`, devices: 1, path },
+      contagion: { source: "a", distance: 1, steps: [{ mode: "fetch", from: HOSTILE, to: HOSTILE, service: HOSTILE, path }] },
+      flow: { id: HOSTILE, sender: HOSTILE, receiver: HOSTILE, service: HOSTILE },
+      blocked: {
+        reason: "blocked",
+        service: HOSTILE,
+        accepts: HOSTILE,
+        blockers: [{ type: "firewall", id: HOSTILE, rules: [HOSTILE], ruleTitles: [HOSTILE], defaultDeny: true }],
+      },
+      zones: [HOSTILE],
+      overlaps: [HOSTILE],
+      value: HOSTILE,
+    },
+    fingerprint: "0".repeat(32),
+    waived: false,
+    baselined: false,
+    location: { file, line: 3, column: 5 },
+    ...over,
+  });
+  return {
+    tool: { name: "bunri", version: "0.0.0" },
+    files: [
+      {
+        file,
+        topology: HOSTILE,
+        title: HOSTILE,
+        model: HOSTILE,
+        errors: [],
+        findings: [
+          finding({}),
+          finding({ rule: `X-${HOSTILE}`, severity: "high", fingerprint: "1".repeat(32) }),
+          finding({
+            severity: "low",
+            fingerprint: "2".repeat(32),
+            waived: true,
+            waiver: { reason: HOSTILE, approvedBy: HOSTILE, expires: HOSTILE, location: { file, line: 9, column: 3 } },
+          }),
+          finding({ severity: "medium", fingerprint: "3".repeat(32), baselined: true }),
+        ],
+      },
+      { file, errors: [{ file, line: 7, column: 2, code: "e", message: HOSTILE, hint: HOSTILE }], findings: [] },
+    ],
+    summary: { files: 2, critical: 1, high: 1, medium: 0, low: 0, info: 0, waived: 1, baselined: 1, errors: 1 },
+  };
+}
+
+/** What no report may carry from its input: markup that runs, attributes, controls. */
+function expectInert(html: string): void {
+  expect(html).not.toMatch(/<script|<img|<b>web|<iframe|<object|<embed|javascript:/i);
+  expect(html).not.toMatch(/onerror\s*=/i);
+  expect(html).not.toMatch(/<[^>]*\son[a-z]+\s*=/i);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for them is the point
+  expect(html).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202e]|[\ud800-\udbff](?![\udc00-\udfff])/);
 }
 
 describe("the HTML report", () => {
-  it("says the verdict in plain Japanese first, then each finding with why, fix and references", async () => {
-    const html = await render(["test/fixtures/broken/reference-lgwan-asp--web-keeps-data.yaml"], "ja");
+  it("speaks Japanese by default: the verdict in plain words first, then each finding with its evidence, why, fix and references", async () => {
+    const html = await render([KEEPS_DATA], "ja");
     expect(html).toContain('<html lang="ja">');
-    expect(html).toContain("検査した 1 件の設計のうち 1 件に、対応が必要な問題があります。");
-    expect(html).toContain("この設計には、重大な問題が 1 件、重要度の高い問題が 3 件あります。");
-    expect(html.indexOf("ネットワーク構成図")).toBeLessThan(html.indexOf("指摘事項"));
-    for (const part of ["なぜ問題か", "対応方法", "根拠規定", "ルール fw-inet#reserve「住民→予約サイト」で通過"])
+    expect(html).toContain("<title>ネットワーク分離の検査報告書</title>");
+    expect(html).toContain("検査した設計に、対応が必要な問題があります。");
+    expect(html).toContain("この設計には重大な問題が 1 件、重要度の高い問題が 3 件あります。運用の前に対応が必要です。");
+    const order = ["全体の結果", "この設計には重大な問題", "ネットワーク構成図", "<svg", "指摘事項", "ASP-02"].map((s) =>
+      html.indexOf(s),
+    );
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(html.match(/<article class="finding /g)).toHaveLength(4);
+    for (const part of [
+      "なぜ問題か",
+      "対応方法",
+      "根拠規定",
+      "J-LIS 総合行政ネットワークASPガイドライン",
+      "設計ファイル上の位置",
+    ])
       expect(html).toContain(part);
+    // the evidence hop by hop, by name, with the firewall rule that let it through
+    const page = text(html);
+    expect(page).toContain("通信: tcp/443");
+    expect(page).toContain("インターネット側セグメント asp-dmz");
+    expect(page).toContain("インターネット側ファイアウォール fw-inet ルール fw-inet#reserve「住民→予約サイト」で通過");
+    expect(page).toContain("ゾーン: インターネット側セグメント (asp-dmz)");
   });
 
-  it("is self-contained: no script, nothing loaded from anywhere", async () => {
-    const html = await render(["topologies/reference-alpha.yaml", "topologies/odawara-facility-reservation.yaml"], "en");
-    expect(html).not.toMatch(/<script|<link|<img|@import|url\(/i);
-    expect(html).not.toMatch(/(?:src|href)=/i);
-    expect(html.match(/https?:\/\/[^"\s]*/g) ?? []).toEqual(["http://www.w3.org/2000/svg", "http://www.w3.org/2000/svg"]);
-    expect(html).toContain("<svg");
+  it("says PASS in words, and shows the organisation and the model", async () => {
+    const html = await render(["topologies/reference-lgwan-asp.yaml"], "ja");
+    expect(html).toContain("この設計は合格です。検査した規則に反する点は見つかりませんでした。");
+    expect(html).toContain('<p class="verdict pass"><span class="mark">合格</span>');
+    expect(html).toContain("指摘事項はありません。");
+    const takatsuki = text(await render(["topologies/takatsuki-card-reservation.yaml"], "ja"));
+    expect(takatsuki).toContain("団体高槻市 (市民生活環境部 市民課)");
+    expect(takatsuki).toContain("ネットワークモデルαモデル alpha");
   });
 
-  it("escapes every value from the input", () => {
-    const evil = `<script>alert(1)</script>"><img src=x onerror=alert(1)>`;
-    const result: CheckResult = {
-      tool: { name: "bunri", version: "0" },
-      files: [
-        {
-          file: `${evil}.yaml`,
-          topology: "x",
-          title: evil,
-          errors: [],
-          findings: [
-            {
-              rule: "ASP-02",
-              severity: "critical",
-              message: evil,
-              subjects: ["db"],
-              evidence: {
-                chain: {
-                  source: "a",
-                  target: "db",
-                  service: "tcp/443",
-                  devices: 1,
-                  path: [
-                    { type: "host", id: "a" },
-                    { type: "device", id: "fw", kind: "firewall", rule: "fw#1", ruleTitle: evil },
-                    { type: "host", id: "db" },
-                  ],
-                },
-              },
-              fingerprint: "0".repeat(32),
-              waived: true,
-              waiver: { reason: evil, approvedBy: evil, expires: "2027-01-01", location: { file: "x", line: 1, column: 1 } },
-              baselined: false,
-              location: { file: evil, line: 1, column: 1 },
-            },
-          ],
-        },
+  it("speaks English when asked", async () => {
+    const html = await render([KEEPS_DATA], "en");
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain("This design has 1 critical problem(s) and 3 high-severity problem(s).");
+    for (const part of ["Overall result", "Why it matters", "How to fix it", "References", "Network diagram"])
+      expect(html).toContain(part);
+    expect(html).not.toMatch(/全体の結果|なぜ問題か|対応方法|根拠規定|ネットワーク構成図/);
+  });
+
+  it("lists several designs with links to each, waived findings with reason and expiry, known findings, input errors", async () => {
+    const checked: CheckedDesign[] = [];
+    const result = await check(
+      [
+        "test/fixtures/golden/sketch-waived.yaml",
+        "test/fixtures/golden/sketch-error.yaml",
+        "topologies/odawara-facility-reservation.yaml",
       ],
-      summary: { files: 1, critical: 0, high: 0, medium: 0, low: 0, info: 0, waived: 1, baselined: 0, errors: 0 },
-    };
-    const html = reportHtml(result, { lang: "en", color: false, failOn: "high" });
-    expect(html).not.toMatch(/<script|<img|onerror=alert\(1\)>/);
-    expect(html).toContain("&#60;script&#62;");
+      { lang: "ja", today: TODAY, cwd: ROOT, onChecked: (c) => checked.push(c) },
+    );
+    const odawara = result.files[2];
+    const first = odawara?.findings[0];
+    if (first) first.baselined = true;
+    const html = reportHtml(result, { lang: "ja", color: false, failOn: "high", ...(await htmlReportInputs(checked, "ja")) });
+    expect(html).toContain("検査した 3 件の設計のうち");
+    for (const i of [1, 2, 3]) {
+      expect(html).toContain(`<a href="#design-${i}">`);
+      expect(html).toContain(`<section class="design" id="design-${i}">`);
+    }
+    const page = text(html);
+    expect(page).toContain("例外として承認済みの事項");
+    expect(page).toContain("旧保守回線は 2027 年 3 月の機器更新で撤去");
+    expect(page).toContain("2027-03-31");
+    expect(page).toContain("既知の事項 (ベースライン)");
+    expect(page).toContain("検査不能");
+    expect(page).toMatch(/test\/fixtures\/golden\/sketch-error\.yaml:\d+:\d+ ノード "av" のゾーン "asp-commons" はありません/);
+    expect(html.match(/<svg /g)).toHaveLength(2);
   });
 
-  it("is deterministic", async () => {
-    const a = await render(["topologies/takatsuki-card-reservation.yaml"], "ja");
-    const b = await render(["topologies/takatsuki-card-reservation.yaml"], "ja");
+  it("is self-contained: no script, no URL, nothing to fetch", async () => {
+    const html = await render(["topologies/reference-alpha.yaml", "topologies/takatsuki-card-reservation.yaml"], "en");
+    expect(html).toContain("<svg ");
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|<object|<embed|<video|<audio|<source|@import|url\(/i);
+    expect(html).not.toMatch(/https?:|\/\/[a-z]/i);
+    expect(html).not.toMatch(/\ssrc\s*=/i);
+    for (const href of html.match(/href="[^"]*"/g) ?? []) expect(href).toMatch(/^href="#design-\d+"$/);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
+  });
+
+  it("prints on A4: page size, colours kept, findings not split, no dark background", async () => {
+    const html = await render([KEEPS_DATA], "ja");
+    expect(html).toContain("@page{size:A4");
+    expect(html).toContain("print-color-adjust:exact");
+    expect(html).toMatch(/\.finding\{[^}]*break-inside:avoid/);
+    for (const m of html.matchAll(/background:\s*(#[0-9a-f]{3,6})/gi)) {
+      const hex = (m[1] ?? "").slice(1);
+      const full = hex.length === 3 ? [...hex].map((c) => c + c).join("") : hex;
+      const [r, g, b] = [0, 2, 4].map((i) => Number.parseInt(full.slice(i, i + 2), 16));
+      expect(0.299 * (r ?? 0) + 0.587 * (g ?? 0) + 0.114 * (b ?? 0), m[0]).toBeGreaterThan(200);
+    }
+  });
+
+  it("escapes every value from the input: result, design and diagram", async () => {
+    const result = hostileResult();
+    for (const lang of ["ja", "en"] as const) {
+      const html = reportHtml(result, { lang, color: false, failOn: "high" });
+      expectInert(html);
+      expect(html).toContain("&#60;script&#62;alert(1)&#60;/script&#62;&#34;&#62;&#60;img src&#61;x onerror&#61;alert(1)&#62;");
+      const page = text(html);
+      expect(page).toContain(`${EVIL.script}${EVIL.img}`); // shown, as text
+    }
+    const c = checkText(HOSTILE_YAML, "hostile.yaml", { lang: "ja", today: TODAY });
+    expect(c.result.errors).toEqual([]);
+    expect(c.result.findings.length).toBeGreaterThan(0);
+    const inputs = await htmlReportInputs([c], "ja");
+    const html = reportHtml(
+      { tool: { name: "bunri", version: "0" }, files: [c.result], summary: { ...hostileResult().summary, errors: 0 } },
+      { lang: "ja", color: false, failOn: "high", ...inputs },
+    );
+    expectInert(html);
+    expect(html).toContain("<svg ");
+    expect(html).toContain("&#60;/text&#62;&#60;script&#62;");
+    expect(text(html)).toContain(`団体${EVIL.script}${EVIL.img}`);
+    expect(h(`'"<>&=`)).toBe("&#39;&#34;&#60;&#62;&#38;&#61;");
+  });
+
+  it("is deterministic: the same input gives the same bytes", async () => {
+    const a = await render(["topologies/takatsuki-card-reservation.yaml", KEEPS_DATA], "ja");
+    const b = await render(["topologies/takatsuki-card-reservation.yaml", KEEPS_DATA], "ja");
     expect(a === b).toBe(true);
+    const reporter = await loadReporter("html");
+    expect(reporter(hostileResult(), { lang: "ja", color: false, failOn: "high" })).toBe(
+      reporter(hostileResult(), { lang: "ja", color: false, failOn: "high" }),
+    );
+  });
+
+  it("without the designs: ids and no diagram", async () => {
+    const html = await render([KEEPS_DATA], "ja", false);
+    expect(html).not.toContain("<svg");
+    expect(html).not.toContain("ネットワーク構成図");
+    expect(text(html)).toContain("asp-dmz");
+    expect(html.match(/<article class="finding /g)).toHaveLength(4);
   });
 });

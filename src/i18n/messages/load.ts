@@ -9,7 +9,10 @@ export const LOAD_MESSAGES: Catalogue = {
     ja: "アンカーとエイリアスの展開が多すぎます (エイリアス爆弾の可能性)",
   },
   "load.yaml-syntax": { en: "invalid YAML: {detail}", ja: "YAML の書式が正しくありません: {detail}" },
-  "load.duplicate-key": { en: "duplicate key: {detail}", ja: "キーが重複しています: {detail}" },
+  "load.duplicate-key": {
+    en: "duplicate key {detail}: it appears earlier in this mapping",
+    ja: "キー {detail} が重複しています (同じマッピングの前の方にあります)",
+  },
   "load.bad-alias": { en: "alias *{alias} has no anchor", ja: "エイリアス *{alias} に対応するアンカーがありません" },
   "load.merge-key": {
     en: "merge keys (<<) are not supported: write the keys out",
