@@ -3,7 +3,7 @@ import { t } from "../../src/i18n/index.js";
 import type { Lang } from "../../src/model/types.js";
 import { reachQuery } from "../../src/query.js";
 import { stripControls } from "../../src/report/sanitize.js";
-import { formatPath } from "../../src/rules/render.js";
+import { blockerMessages, formatPath } from "../../src/rules/render.js";
 import { parse, UsageError } from "../args.js";
 import type { Io } from "../main.js";
 
@@ -49,13 +49,7 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
         lines.push(t(lang, "reach.no", { source: p.source, target: p.target, service: answer.service }));
         lines.push(`  ${t(lang, `reason.${p.explanation.reason}`)}`);
         if (p.explanation.accepts) lines.push(`  ${t(lang, "evidence.accepts", { services: p.explanation.accepts })}`);
-        for (const b of p.explanation.blockers) {
-          if (b.type === "firewall") {
-            if (b.rules.length > 0)
-              lines.push(`  - ${t(lang, "blocker.firewall-rule", { firewall: b.id, rules: b.rules.join(", ") })}`);
-            if (b.defaultDeny) lines.push(`  - ${t(lang, "blocker.firewall-default", { firewall: b.id })}`);
-          } else lines.push(`  - ${t(lang, `blocker.${b.type}`, { host: b.id })}`);
-        }
+        for (const l of blockerMessages(p.explanation.blockers, lang)) lines.push(`  - ${l}`);
       }
     }
     if (answer.pairs.length === 0) lines.push(t(lang, "reach.no-pairs"));

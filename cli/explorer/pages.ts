@@ -9,7 +9,7 @@ import { t } from "../../src/i18n/index.js";
 import type { Design } from "../../src/model/design.js";
 import type { Lang } from "../../src/model/types.js";
 import type { PairAnswer } from "../../src/query.js";
-import { labelOf } from "../../src/rules/render.js";
+import { blockerMessages, labelOf } from "../../src/rules/render.js";
 import type { Finding } from "../../src/rules/types.js";
 import type { ZoneRow } from "./state.js";
 import { type Line, paragraph, wrap } from "./text.js";
@@ -107,16 +107,7 @@ export function findingPage(f: Finding, design: Design | undefined, lang: Lang, 
   if (e.blocked) {
     out.push(...paragraph(t(lang, `reason.${e.blocked.reason}`), cols, { color: "yellow" }, "  "));
     if (e.blocked.accepts) out.push(...paragraph(t(lang, "evidence.accepts", { services: e.blocked.accepts }), cols, {}, "  "));
-    for (const b of e.blocked.blockers) {
-      const text =
-        b.type === "firewall"
-          ? [
-              ...(b.rules.length > 0 ? [t(lang, "blocker.firewall-rule", { firewall: b.id, rules: b.rules.join(", ") })] : []),
-              ...(b.defaultDeny ? [t(lang, "blocker.firewall-default", { firewall: b.id })] : []),
-            ]
-          : [t(lang, `blocker.${b.type}`, { host: b.id })];
-      for (const line of text) out.push(...paragraph(`- ${line}`, cols, {}, "  "));
-    }
+    for (const line of blockerMessages(e.blocked.blockers, lang)) out.push(...paragraph(`- ${line}`, cols, {}, "  "));
   }
   if (e.value !== undefined && !e.chain) out.push(...paragraph(t(lang, "tui.value", { value: e.value }), cols, {}, "  "));
   if (e.zones && e.zones.length > 0 && !e.chain)
@@ -164,16 +155,7 @@ export function reachPage(answer: PairAnswer, design: Design | undefined, lang: 
   if (ex) {
     out.push({ text: "" }, ...paragraph(t(lang, `reason.${ex.reason}`), cols, { color: "yellow" }, "  "));
     if (ex.accepts) out.push(...paragraph(t(lang, "evidence.accepts", { services: ex.accepts }), cols, {}, "  "));
-    for (const b of ex.blockers) {
-      const lines =
-        b.type === "firewall"
-          ? [
-              ...(b.rules.length > 0 ? [t(lang, "blocker.firewall-rule", { firewall: b.id, rules: b.rules.join(", ") })] : []),
-              ...(b.defaultDeny ? [t(lang, "blocker.firewall-default", { firewall: b.id })] : []),
-            ]
-          : [t(lang, `blocker.${b.type}`, { host: b.id })];
-      for (const l of lines) out.push(...paragraph(`- ${l}`, cols, {}, "  "));
-    }
+    for (const l of blockerMessages(ex.blockers, lang)) out.push(...paragraph(`- ${l}`, cols, {}, "  "));
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { compareRuleIds, findRule } from "../catalogue.js";
 import { type CheckResult, exitCode } from "../check.js";
 import { joinList, t } from "../i18n/index.js";
 import { type Lang, SEVERITIES, type Severity } from "../model/types.js";
+import { formatPath } from "../rules/render.js";
 import type { Finding } from "../rules/types.js";
 import { stripControls } from "./sanitize.js";
 
@@ -19,21 +20,14 @@ export function cleanText(s: string): string {
   return wellFormed(stripControls(s));
 }
 
-/** `citizen → [internet] → fw (fw#1) → [dmz] → web` */
-export function pathLine(path: readonly PathElement[]): string {
-  return path
-    .map((p) => (p.type === "zone" ? `[${p.id}]` : p.type === "device" && p.rule ? `${p.id} (${p.rule})` : p.id))
-    .join(" → ");
-}
-
 /**
  * The evidence of a finding on one line: the chain and its service, the contagion steps, the flow
  * hop, what was found. Empty when the finding has none. Not escaped: each reporter escapes it.
  */
 export function evidenceLine(f: Finding, lang: Lang = "en"): string {
   const e = f.evidence;
-  if (e.chain) return `${pathLine(e.chain.path)} (${e.chain.service})`;
-  if (e.contagion) return e.contagion.steps.map((s) => `${s.mode}: ${pathLine(s.path)}`).join("; ");
+  if (e.chain) return `${formatPath(e.chain.path)} (${e.chain.service})`;
+  if (e.contagion) return e.contagion.steps.map((s) => `${s.mode}: ${formatPath(s.path)}`).join("; ");
   if (e.flow?.sender !== undefined && e.flow.receiver !== undefined)
     return t(lang, "report.evidence.flow-hop", { flow: e.flow.id, sender: e.flow.sender, receiver: e.flow.receiver });
   if (e.flow?.node !== undefined)

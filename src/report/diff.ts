@@ -1,20 +1,14 @@
 /** `bunri diff` as text for the terminal, Markdown for a pull-request comment, or JSON. */
-import type { PathElement } from "../analyze/reach.js";
 import type { DiffResult, PairChange } from "../diff.js";
 import { t } from "../i18n/index.js";
 import type { Lang } from "../model/types.js";
+import { formatPath } from "../rules/render.js";
 import type { Finding } from "../rules/types.js";
 import { stripControls } from "./sanitize.js";
 
-function pathText(path: readonly PathElement[]): string {
-  return path
-    .map((p) => (p.type === "zone" ? `[${p.id}]` : p.type === "device" && p.rule ? `${p.id} (${p.rule})` : p.id))
-    .join(" → ");
-}
-
 function pairLines(p: PairChange, lang: Lang, kind: "gained" | "lost"): string[] {
   const lines = [`${p.source} → ${p.target}  (${p.services})`];
-  if (p.chain) lines.push(`    ${pathText(p.chain.path)}`);
+  if (p.chain) lines.push(`    ${formatPath(p.chain.path)}`);
   if (p.rules.length > 0)
     lines.push(`    ${t(lang, kind === "gained" ? "diff.rules-added" : "diff.rules-removed", { rules: p.rules.join(", ") })}`);
   else if (kind === "gained") lines.push(`    ${t(lang, "diff.no-rule-change")}`);

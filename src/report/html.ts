@@ -15,6 +15,7 @@ import type { CheckResult, FileResult } from "../check.js";
 import { hasMessage, joinList, t } from "../i18n/index.js";
 import type { Design } from "../model/design.js";
 import { type Lang, SEVERITIES, type Severity } from "../model/types.js";
+import { blockerMessages } from "../rules/render.js";
 import type { Finding } from "../rules/types.js";
 import { cleanText, counted, failing } from "./common.js";
 import type { ReportOptions } from "./types.js";
@@ -118,12 +119,7 @@ function evidenceHtml(f: Finding, ctx: Ctx): string {
     out.push(`<p>${m(lang, `reason.${e.blocked.reason}`)}</p>`);
     const items: string[] = [];
     if (e.blocked.accepts) items.push(t(lang, "evidence.accepts", { services: e.blocked.accepts }));
-    for (const b of e.blocked.blockers) {
-      if (b.type === "firewall") {
-        if (b.rules.length > 0) items.push(t(lang, "blocker.firewall-rule", { firewall: b.id, rules: b.rules.join(", ") }));
-        if (b.defaultDeny) items.push(t(lang, "blocker.firewall-default", { firewall: b.id }));
-      } else if (hasMessage(`blocker.${b.type}`)) items.push(t(lang, `blocker.${b.type}`, { host: b.id }));
-    }
+    items.push(...blockerMessages(e.blocked.blockers, lang));
     if (items.length > 0) out.push(`<ul>${items.map((i) => `<li>${h(i)}</li>`).join("")}</ul>`);
   }
   if (e.value !== undefined && !e.chain) out.push(`<p>${m(lang, "report.evidence.value", { value: e.value })}</p>`);

@@ -8,6 +8,7 @@ import type { PathElement } from "../analyze/reach.js";
 import { type CheckResult, exitCode } from "../check.js";
 import { t } from "../i18n/index.js";
 import { type Lang, SEVERITIES } from "../model/types.js";
+import { blockerMessages } from "../rules/render.js";
 import type { Finding } from "../rules/types.js";
 import { stripControls } from "./sanitize.js";
 import type { ReportOptions } from "./types.js";
@@ -39,12 +40,7 @@ function evidenceLines(f: Finding, lang: Lang): string[] {
   if (e.blocked) {
     lines.push(t(lang, `reason.${e.blocked.reason}`));
     if (e.blocked.accepts) lines.push(t(lang, "evidence.accepts", { services: e.blocked.accepts }));
-    for (const b of e.blocked.blockers) {
-      if (b.type === "firewall") {
-        if (b.rules.length > 0) lines.push(t(lang, "blocker.firewall-rule", { firewall: b.id, rules: b.rules.join(", ") }));
-        if (b.defaultDeny) lines.push(t(lang, "blocker.firewall-default", { firewall: b.id }));
-      } else lines.push(t(lang, `blocker.${b.type}`, { host: b.id }));
-    }
+    lines.push(...blockerMessages(e.blocked.blockers, lang));
   }
   if (e.overlaps && e.overlaps.length > 0) lines.push(t(lang, "report.overlaps", { rules: e.overlaps.join(", ") }));
   if (f.waived && f.waiver) lines.push(t(lang, "report.waived-because", { reason: f.waiver.reason, expires: f.waiver.expires }));

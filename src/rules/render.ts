@@ -2,7 +2,7 @@
  * Turning ids into words for messages: a node's title with its id, an implicit host as "any host
  * on <zone>", a chain as `a → [zone] → fw (rule) → …`. Shared by the engine and the reporters.
  */
-import type { PathElement } from "../analyze/reach.js";
+import type { Blocker, PathElement } from "../analyze/reach.js";
 import { t } from "../i18n/index.js";
 import type { Design } from "../model/design.js";
 import type { Lang } from "../model/types.js";
@@ -33,4 +33,16 @@ export function formatPath(path: readonly PathElement[]): string {
       return p.id;
     })
     .join(" → ");
+}
+
+/** What stops traffic, one sentence each: a firewall's deny rules and its default deny, a host that does not forward. */
+export function blockerMessages(blockers: readonly Blocker[], lang: Lang): string[] {
+  const out: string[] = [];
+  for (const b of blockers) {
+    if (b.type === "firewall") {
+      if (b.rules.length > 0) out.push(t(lang, "blocker.firewall-rule", { firewall: b.id, rules: b.rules.join(", ") }));
+      if (b.defaultDeny) out.push(t(lang, "blocker.firewall-default", { firewall: b.id }));
+    } else out.push(t(lang, `blocker.${b.type}`, { host: b.id }));
+  }
+  return out;
 }
