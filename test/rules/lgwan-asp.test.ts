@@ -1,190 +1,23 @@
 // The lgwan-asp pack (ASP-01 … ASP-10), table-driven: designs that must trigger each rule (subjects, variant, evidence) and designs that must not.
-import { describe, expect, it } from "vitest";
-import { stringify } from "yaml";
-import { checkText } from "../../src/check.js";
-import type { Finding } from "../../src/rules/types.js";
+import { expect, it } from "vitest";
+import {
+  allow,
+  type Doc,
+  deny,
+  flows,
+  fwInet,
+  nodes,
+  packTests,
+  RESERVE,
+  SCAN,
+  type Value,
+  WEB_DB,
+  zones,
+} from "../helpers/pack-tests.js";
 
-// ---------------------------------------------------------------------------------------------
-// A small LGWAN-ASP design (the shape of docs/rules/examples/ASP-*), and patches on it.
-
-type Value = string | number | boolean | null | Value[] | Doc;
-interface Doc {
-  [key: string]: Value;
-}
-
-const isDoc = (v: Value | undefined): v is Doc => typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** Deep merge: objects merge, arrays and scalars replace, `null` removes the key. */
-function merge(base: Doc, patch: Doc): Doc {
-  const out: Doc = {};
-  for (const [k, v] of Object.entries(base)) if (!(k in patch) || patch[k] !== null) out[k] = v;
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === null) continue;
-    const b = out[k];
-    out[k] = isDoc(v) && isDoc(b) ? merge(b, v) : v;
-  }
-  return out;
-}
-
-type Refs = string | string[];
-const rule = (action: "allow" | "deny", from: Refs, to: Refs, service: Refs, id?: string): Doc => ({
-  ...(id === undefined ? {} : { id }),
-  [action]: { from, to, service },
-});
-const allow = (from: Refs, to: Refs, service: Refs, id?: string) => rule("allow", from, to, service, id);
-const deny = (from: Refs, to: Refs, service: Refs, id?: string) => rule("deny", from, to, service, id);
-
-const RESERVE = allow("internet", "web-inet", "https", "reserve");
-const ADMIN = allow("city", "web-lgwan", "https", "admin");
-const WEB_DB = allow(["web-inet", "web-lgwan"], "db", "postgres", "web-db");
-const SCAN = allow(["web-inet", "web-lgwan"], "av", "https", "scan");
-const TO_ASP = allow("city", "web-lgwan", "https", "to-asp");
-
-const BASE: Doc = {
-  bunri: 1,
-  name: "asp-rules",
-  title: "LGWAN-ASP 予約サービス (テスト)",
-  zones: {
-    internet: { kind: "internet" },
-    edge: { kind: "transit", title: "IPS–FW 間" },
-    "asp-dmz": { kind: "asp-internet", location: "JP" },
-    "asp-lgwan": { kind: "asp-lgwan", location: "JP" },
-    "asp-db": { kind: "db", location: "JP" },
-    lgwan: { kind: "lgwan" },
-    city: { kind: "lgwan-connected" },
-  },
-  nodes: {
-    citizen: { kind: "client", zone: "internet", title: "住民のスマートフォン" },
-    ips: { kind: "ips", zones: ["internet", "edge"] },
-    "fw-inet": { kind: "firewall", zones: ["edge", "asp-dmz"], rules: [RESERVE] },
-    "web-inet": { kind: "web-server", zone: "asp-dmz", services: ["https"] },
-    "fw-lgwan": { kind: "firewall", zones: ["lgwan", "asp-lgwan"], rules: [ADMIN] },
-    "web-lgwan": { kind: "web-server", zone: "asp-lgwan", services: ["https"] },
-    "fw-db": { kind: "firewall", zones: ["asp-dmz", "asp-lgwan", "asp-db"], rules: [WEB_DB, SCAN] },
-    db: { kind: "db-server", zone: "asp-db", services: ["postgres"], holds: ["applicants"] },
-    av: { kind: "virus-scan", zone: "asp-db", services: ["https"] },
-    "fw-city": { kind: "firewall", zones: ["city", "lgwan"], rules: [TO_ASP] },
-    "staff-pc": { kind: "client", zone: "city" },
-  },
-  data: {
-    applicants: { classification: "personal", title: "予約者の氏名・連絡先" },
-    leaflets: { classification: "internal", title: "案内文書" },
-    health: { classification: "sensitive", title: "健康状態" },
-  },
-  flows: {
-    reserve: {
-      from: "citizen",
-      via: [{ node: "web-inet", service: "https" }],
-      to: { node: "db", service: "postgres" },
-      carries: "web",
-      data: ["applicants"],
-      encrypted: true,
-    },
-    upload: {
-      from: "citizen",
-      via: [
-        { node: "web-inet", service: "https" },
-        { node: "av", service: "https" },
-      ],
-      to: { node: "db", service: "postgres" },
-      carries: "files",
-      data: ["applicants"],
-      encrypted: true,
-    },
-    admin: {
-      from: "staff-pc",
-      via: [{ node: "web-lgwan", service: "https" }],
-      to: { node: "db", service: "postgres" },
-      carries: "web",
-      data: ["applicants"],
-      encrypted: true,
-    },
-  },
-};
-
-const nodes = (n: Doc): Doc => ({ nodes: n });
-const zones = (z: Doc): Doc => ({ zones: z });
-const flows = (f: Doc): Doc => ({ flows: f });
-const fwInet = (zs: string[], rules: Doc[]): Doc => nodes({ "fw-inet": { zones: zs, rules } });
+const { run, table } = packTests("lgwan-asp");
 /** The internet-side firewall also has a leg in the LGWAN-side segment (one front firewall for both). */
 const FRONT = ["edge", "asp-dmz", "asp-lgwan"];
-
-function design(patches: Doc[]): string {
-  return stringify(patches.reduce(merge, BASE));
-}
-
-function run(patches: Doc[]): Finding[] {
-  const r = checkText(design(patches), "t.yaml", { lang: "en", today: "2026-11-23", policies: ["lgwan-asp"] }).result;
-  expect(r.errors).toEqual([]);
-  return r.findings;
-}
-
-// ---------------------------------------------------------------------------------------------
-// What a test expects of a finding: always subjects (primary first), variant and direction; the
-// evidence fields only when the expectation names them.
-
-interface Want {
-  subjects: string[];
-  variant?: string;
-  direction?: string;
-  /** the firewall rules on the witness chain, in order (`default` for a default decision) */
-  rules?: string[];
-  /** the devices on the witness chain, in order */
-  devices?: string[];
-  /** the witness service */
-  service?: string;
-  /** how many sources share the problem */
-  sources?: number;
-  /** a flow finding's hop, `sender>receiver` */
-  hop?: string;
-  value?: string;
-  zones?: string[];
-}
-
-function project(f: Finding, want: Want): Want {
-  const got: Want = { subjects: f.subjects };
-  if (f.variant !== undefined) got.variant = f.variant;
-  if (f.direction !== undefined) got.direction = f.direction;
-  const chain = f.evidence.chain;
-  const devices = chain?.path.filter((p) => p.type === "device") ?? [];
-  if (want.rules) got.rules = devices.flatMap((p) => (p.type === "device" && p.rule !== undefined ? [p.rule] : []));
-  if (want.devices) got.devices = devices.map((p) => p.id);
-  if (want.service !== undefined && chain) got.service = chain.service;
-  if (want.sources !== undefined && f.evidence.sources !== undefined) got.sources = f.evidence.sources;
-  const flow = f.evidence.flow;
-  if (want.hop !== undefined && flow) got.hop = `${flow.sender}>${flow.receiver}`;
-  if (want.value !== undefined && f.evidence.value !== undefined) got.value = f.evidence.value;
-  if (want.zones && f.evidence.zones) got.zones = f.evidence.zones;
-  return got;
-}
-
-const key = (w: Want) => `${w.subjects.join(",")} ${w.variant ?? ""} ${w.direction ?? ""}`;
-
-const order = (a: Want, b: Want) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
-
-/** The rule's findings, each projected on what its expectation (matched by subjects, variant, direction) names. */
-function expectFindings(rule: string, patches: Doc[], wants: Want[]): void {
-  const byKey = new Map(wants.map((w) => [key(w), w]));
-  const got = run(patches)
-    .filter((f) => f.rule === rule)
-    .map((f) => project(f, byKey.get(key(project(f, { subjects: [] }))) ?? { subjects: [] }));
-  expect(got.sort(order)).toEqual([...wants].sort(order));
-}
-
-type Trigger = [what: string, patches: Doc[], wants: Want[]];
-type Clean = [what: string, patches: Doc[]];
-
-function table(rule: string, triggers: Trigger[], clean: Clean[]): void {
-  describe(rule, () => {
-    it.each(triggers)("triggers: %s", (_what, patches, wants) => {
-      expect(wants.length).toBeGreaterThan(0);
-      expectFindings(rule, patches, wants);
-    });
-    it.each(clean)("does not trigger: %s", (_what, patches) => {
-      expect(run(patches).filter((f) => f.rule === rule)).toEqual([]);
-    });
-  });
-}
 
 const INET = ["citizen", "internet/*"];
 
