@@ -2,9 +2,9 @@
 import { writeFileSync } from "node:fs";
 import { DiffSourceError, diffDesigns, diffExitCode } from "../../src/diff.js";
 import { t } from "../../src/i18n/index.js";
-import { type Lang, SEVERITIES, type Severity } from "../../src/model/types.js";
+import type { Lang } from "../../src/model/types.js";
 import { diffJson, diffMarkdown, diffText } from "../../src/report/diff.js";
-import { parse, UsageError } from "../args.js";
+import { failOnOption, parse, todayOption, UsageError } from "../args.js";
 import type { Io } from "../main.js";
 
 const OPTIONS = {
@@ -20,14 +20,11 @@ const OPTIONS = {
 export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   const { values, positionals } = parse(argv, OPTIONS);
   if (positionals.length !== 2) throw new UsageError(t(lang, "cli.diff-usage"));
-  const failOn = (values["fail-on"] as string | undefined) ?? "high";
-  if (failOn !== "none" && !(SEVERITIES as readonly string[]).includes(failOn))
-    throw new UsageError(t(lang, "cli.bad-fail-on", { value: failOn }));
+  const failOn = failOnOption(values, lang);
   const format = (values.format as string | undefined) ?? "text";
   if (!["text", "json", "markdown"].includes(format))
     throw new UsageError(t(lang, "cli.bad-format", { value: format, formats: "text, json, markdown" }));
-  const today = values.today as string | undefined;
-  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(t(lang, "cli.bad-today", { value: today }));
+  const today = todayOption(values, lang);
   const options: Parameters<typeof diffDesigns>[2] = { lang, cwd: io.cwd, env: io.env };
   if (today) options.today = today;
   if (values.policy) options.policies = values.policy as string[];
@@ -45,5 +42,5 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   const output = values.output as string | undefined;
   if (output) writeFileSync(output, text);
   else io.stdout.write(text);
-  return diffExitCode(diff, failOn as Severity | "none");
+  return diffExitCode(diff, failOn);
 }

@@ -4,12 +4,11 @@
  * `check`). A file that is not such a result is an error (exit 2) saying where and what is wrong.
  * The findings' messages stay in the language they were checked in; `--lang` sets the rest.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { t } from "../../src/i18n/index.js";
-import { type Lang, SEVERITIES, type Severity } from "../../src/model/types.js";
-import { loadReporter, REPORT_FORMATS } from "../../src/report/index.js";
+import type { Lang } from "../../src/model/types.js";
 import { parseResultText } from "../../src/report/read.js";
-import { parse, UsageError } from "../args.js";
+import { checkLangOption, failOnOption, parse, reportOutputs, UsageError, writeReports } from "../args.js";
 import type { Io } from "../main.js";
 
 const OPTIONS = {
@@ -25,19 +24,9 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   const { values, positionals } = parse(argv, OPTIONS);
   const file = positionals[0];
   if (file === undefined || positionals.length > 1) throw new UsageError(t(lang, "format.usage"));
-  if (values.lang !== undefined && values.lang !== "ja" && values.lang !== "en")
-    throw new UsageError(t(lang, "cli.bad-lang", { value: String(values.lang) }));
-  const failOn = (values["fail-on"] as string | undefined) ?? "high";
-  if (failOn !== "none" && !(SEVERITIES as readonly string[]).includes(failOn))
-    throw new UsageError(t(lang, "cli.bad-fail-on", { value: failOn }));
-  const outputs: Array<{ format: string; file?: string }> = [];
-  for (const f of (values.format as string[] | undefined) ?? ["text"]) {
-    const eq = f.indexOf("=");
-    const format = eq < 0 ? f : f.slice(0, eq);
-    if (!REPORT_FORMATS.includes(format))
-      throw new UsageError(t(lang, "cli.bad-format", { value: format, formats: REPORT_FORMATS.join(", ") }));
-    outputs.push(eq < 0 ? { format } : { format, file: f.slice(eq + 1) });
-  }
+  checkLangOption(values, lang);
+  const failOn = failOnOption(values, lang);
+  const outputs = reportOutputs(values, lang);
   let text: string;
   try {
     text = file === "-" ? readFileSync(0, "utf8") : readFileSync(file, "utf8");
@@ -50,18 +39,6 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
     for (const e of parsed.errors) io.stderr.write(`${e.file}:${e.line}:${e.column}: ${e.message}\n`);
     return 2;
   }
-  const tty = Boolean(io.stdout.isTTY);
-  const color = !values["no-color"] && io.env.NO_COLOR === undefined && (tty || Boolean(values.color));
-  let wroteStdout = false;
-  for (const out of outputs) {
-    const reporter = await loadReporter(out.format);
-    const target = out.file ?? (values.output as string | undefined);
-    const rendered = reporter(parsed.result, { lang, color: target ? false : color, failOn: failOn as Severity | "none" });
-    if (target) writeFileSync(target, rendered);
-    else if (!wroteStdout) {
-      io.stdout.write(rendered);
-      wroteStdout = true;
-    }
-  }
+  await writeReports(parsed.result, outputs, values, io, { lang, failOn });
   return 0;
 }

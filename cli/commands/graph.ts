@@ -12,7 +12,7 @@ import { didYouMean } from "../../src/load/schema.js";
 import type { Lang } from "../../src/model/types.js";
 import { stripControls } from "../../src/report/sanitize.js";
 import { selectPolicies } from "../../src/rules/policy.js";
-import { parse, UsageError } from "../args.js";
+import { checkLangOption, parse, UsageError } from "../args.js";
 import type { Io } from "../main.js";
 
 const FORMATS = ["mermaid", "dot", "svg"];
@@ -37,8 +37,7 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   });
   const file = positionals[0];
   if (file === undefined || positionals.length > 1) throw new UsageError(t(lang, "cli.graph-usage"));
-  if (values.lang !== undefined && values.lang !== "ja" && values.lang !== "en")
-    throw new UsageError(t(lang, "cli.bad-lang", { value: String(values.lang) }));
+  checkLangOption(values, lang);
   const format = (values.format as string | undefined) ?? "mermaid";
   if (!FORMATS.includes(format)) throw new UsageError(t(lang, "cli.bad-format", { value: format, formats: FORMATS.join(", ") }));
   const asked = values.highlight as string | undefined;

@@ -4,7 +4,7 @@
  */
 import { t } from "../../src/i18n/index.js";
 import type { Lang } from "../../src/model/types.js";
-import { parse, UsageError } from "../args.js";
+import { parse, todayOption, UsageError } from "../args.js";
 import type { Io } from "../main.js";
 
 const OPTIONS = {
@@ -19,8 +19,7 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   const { values, positionals } = parse(argv, OPTIONS);
   if (positionals.length === 0) throw new UsageError(t(lang, "cli.no-paths"));
   if (!io.stdinIsTTY || !io.stdout.isTTY) throw new UsageError(t(lang, "cli.tui-no-terminal"));
-  const today = values.today as string | undefined;
-  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(t(lang, "cli.bad-today", { value: today }));
+  const today = todayOption(values, lang);
   const options: Parameters<typeof import("../explorer/run.js").runExplorer>[1] = {
     lang,
     cwd: io.cwd,
