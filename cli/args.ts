@@ -85,3 +85,8 @@ export async function writeReports(
     }
   }
 }
+
+/** A CI job (`CI` or `CONTINUOUS_INTEGRATION` set, not to `0` or `false`): the test Ink itself uses. */
+export function inCi(env: NodeJS.ProcessEnv): boolean {
+  return ["CI", "CONTINUOUS_INTEGRATION"].some((key) => key in env && env[key] !== "0" && env[key] !== "false");
+}

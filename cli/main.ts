@@ -4,7 +4,7 @@
  */
 import { detectLang, t } from "../src/i18n/index.js";
 import type { Lang } from "../src/model/types.js";
-import { UsageError } from "./args.js";
+import { inCi, UsageError } from "./args.js";
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -59,8 +59,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const { existsSync } = await import("node:fs");
       if (!existsSync(first)) throw new UsageError(t(lang, "cli.unknown-command", { command: first }));
     }
-    // `bunri FILE…`: the explorer when both ends are terminals and no option of check is given
-    if (io.stdinIsTTY && io.stdout.isTTY && !argv.some((a) => CHECK_ONLY.test(a)))
+    // `bunri FILE…`: the explorer when both ends are terminals, no option of check is given and
+    // this is not a CI job (a CI runner with a pseudo-terminal must never wait for keys)
+    if (io.stdinIsTTY && io.stdout.isTTY && !inCi(io.env) && !argv.some((a) => CHECK_ONLY.test(a)))
       return await (await import("./commands/tui.js")).run(argv, io, lang);
     return await (await import("./commands/check.js")).run(argv, io, lang);
   } catch (error) {

@@ -4,7 +4,7 @@
  */
 import { t } from "../../src/i18n/index.js";
 import type { Lang } from "../../src/model/types.js";
-import { parse, todayOption, UsageError } from "../args.js";
+import { inCi, parse, todayOption, UsageError } from "../args.js";
 import type { Io } from "../main.js";
 
 const OPTIONS = {
@@ -29,6 +29,13 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   if (today) options.today = today;
   if (values.policy) options.policies = values.policy as string[];
   if (values.waivers) options.waivers = values.waivers as string;
+  // Asked for by name on a terminal, the explorer is interactive even in a CI job. Ink decides
+  // once, when it is first imported, to draw only the last frame when `CI` is set (its is-in-ci
+  // test reads process.env): clear the markers before it loads, or the screen stays blank.
+  if (inCi(process.env)) {
+    delete process.env.CI;
+    delete process.env.CONTINUOUS_INTEGRATION;
+  }
   const { runExplorer } = await import("../explorer/run.js");
   return runExplorer(positionals, options, {
     stdin: process.stdin,

@@ -7,13 +7,21 @@ const BIN = join(import.meta.dirname, "../../dist/cli/bunri.js");
 const DESIGN = join(import.meta.dirname, "../fixtures/takatsuki-sketch.yaml");
 const hasScript = spawnSync("script", ["--version"]).status === 0;
 
+/** The test's environment without the CI markers (the CI that runs these tests sets them). */
+const LOCAL: NodeJS.ProcessEnv = { ...process.env, LANG: "C", TERM: "xterm-256color" };
+delete LOCAL.CI;
+delete LOCAL.CONTINUOUS_INTEGRATION;
+
 /** Runs `bunri ARGS` on a pseudo-terminal, typing `keys` once `ready` shows; resolves with the output and exit code. */
-function inTerminal(args: string[], ready: string, keys: string[]): Promise<{ out: string; code: number | null }> {
+function inTerminal(
+  args: string[],
+  ready: string,
+  keys: string[],
+  env: NodeJS.ProcessEnv = LOCAL,
+): Promise<{ out: string; code: number | null }> {
   return new Promise((resolve, reject) => {
     const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
-    const child = spawn("script", ["-qfec", `stty cols 100 rows 30; exec ${command}`, "/dev/null"], {
-      env: { ...process.env, LANG: "C", TERM: "xterm-256color" },
-    });
+    const child = spawn("script", ["-qfec", `stty cols 100 rows 30; exec ${command}`, "/dev/null"], { env });
     let out = "";
     let typed = false;
     const timer = setTimeout(() => {
@@ -50,10 +58,18 @@ describe.runIf(hasScript)("the explorer in a terminal", () => {
     expect(r.out).toContain("\u001b[?25h");
   });
 
-  it("quits on Ctrl+C too", async () => {
-    const r = await inTerminal(["tui", DESIGN, "--lang", "ja"], "q 終了", ["\u0003"]);
+  it("quits on Ctrl+C too; `bunri tui` asked for by name draws its screens in a CI job as well", async () => {
+    const r = await inTerminal(["tui", DESIGN, "--lang", "ja"], "q 終了", ["\u0003"], { ...LOCAL, CI: "true" });
     expect(r.out).toContain("PASS");
     expect(r.out).toContain("\u001b[?25h");
+  });
+
+  it("`bunri FILE` in a CI job is the batch check even on a terminal: it never waits for keys", async () => {
+    const r = await inTerminal([DESIGN], "\u0000never", [], { ...LOCAL, CONTINUOUS_INTEGRATION: "1" });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("no findings");
+    expect(r.out).toMatch(/PASS\S*: critical 0/);
+    expect(r.out).not.toContain("q quit");
   });
 });
 
