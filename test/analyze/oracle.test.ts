@@ -1,0 +1,202 @@
+/**
+ * Differential tests: the engine (classes, service atoms, cached views) against a naive reading of
+ * topology.md (test/helpers/oracle.ts) on random designs with two firewalls, a router, an IPS,
+ * multi-homed and forwarding hosts, transit zones, services on hosts, every reference form and
+ * α′ exceptions. They agree on who reaches whom on every service, on the witness (service, chain,
+ * deciding rule at each firewall), on "every chain passes a firewall / an IPS", on exposure and on
+ * contagion distances.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Analysis } from "../../src/analyze/index.js";
+import { buildDesign } from "../../src/model/design.js";
+import { parseServiceList } from "../../src/model/services.js";
+import type { NodeKind } from "../../src/model/types.js";
+import { type OHost, Oracle, type Packet } from "../helpers/oracle.js";
+import { makeTopology, type NodeInput, type RuleInput, type TopologyInput } from "../helpers/topology.js";
+
+const ZONES = { inet: "internet", dmz: "dmz", lan: "lgwan-connected", mn: "mynumber", db: "db", tr: "transit" } as const;
+const HOST_ZONES = ["inet", "dmz", "lan", "mn", "db"];
+const ALL_ZONES = Object.keys(ZONES);
+const HOSTS = ["h1", "h2", "web", "端末"];
+const REFS = [
+  "any",
+  ...HOST_ZONES,
+  ...HOSTS,
+  "inet/*",
+  "lan/*",
+  "zone-kind:db",
+  "zone-kind:internet",
+  "tier:lgwan-side",
+  "tier:internet-side",
+  "tier:mynumber-side",
+];
+const SERVICES = ["any", "https", "ssh", "dns", "tcp/1000-2000", "udp/53", "icmp", "tcp/443-5432"];
+const HOST_KINDS: NodeKind[] = ["client", "server", "web-server", "proxy", "sanitizer", "screen-transfer", "db-server"];
+
+const ref = fc.oneof(fc.constantFrom(...REFS), fc.subarray(REFS, { minLength: 1, maxLength: 2 }));
+const rule = fc.record({
+  action: fc.constantFrom("allow", "allow", "deny"),
+  from: ref,
+  to: ref,
+  service: fc.oneof(fc.constantFrom(...SERVICES), fc.subarray(SERVICES, { minLength: 1, maxLength: 2 })),
+  id: fc.option(fc.constantFrom("web", "mgmt"), { nil: undefined }),
+});
+const firewall = fc.record({
+  zones: fc.subarray(ALL_ZONES, { minLength: 2, maxLength: 4 }),
+  rules: fc.array(rule, { maxLength: 5 }),
+  defaultAllow: fc.constantFrom(false, false, true),
+  ips: fc.boolean(),
+});
+const host = fc.record({
+  kind: fc.constantFrom(...HOST_KINDS),
+  zones: fc.subarray(HOST_ZONES, { minLength: 1, maxLength: 2 }),
+  forwards: fc.constantFrom(false, false, false, true),
+  services: fc.option(fc.constantFrom(["https"], ["ssh", "tcp/1000-2000"], [], ["udp/53"], ["icmp"], ["dns", "https"]), {
+    nil: undefined,
+  }),
+});
+const design = fc.record({
+  fwA: firewall,
+  fwB: fc.option(firewall, { nil: undefined }),
+  other: fc.option(
+    fc.record({
+      kind: fc.constantFrom("router", "ips", "switch"),
+      zones: fc.subarray(ALL_ZONES, { minLength: 2, maxLength: 3 }),
+    }),
+    { nil: undefined },
+  ),
+  hosts: fc.array(host, { minLength: HOSTS.length, maxLength: HOSTS.length }),
+  alphaPrime: fc.boolean(),
+});
+
+type Gen = typeof design extends fc.Arbitrary<infer T> ? T : never;
+
+function build(g: Gen): TopologyInput {
+  const nodes: Record<string, NodeInput> = {};
+  const fw = (f: Gen["fwA"]): NodeInput => {
+    const n: NodeInput = {
+      kind: "firewall",
+      zones: f.zones,
+      rules: f.rules.map((r, i): RuleInput => {
+        const out: RuleInput = { [r.action]: { from: r.from, to: r.to, service: r.service } };
+        if (r.id) out.id = `${r.id}${i}`;
+        return out;
+      }),
+    };
+    if (f.defaultAllow) n.default = "allow";
+    if (f.ips) n.controls = { ips: true };
+    return n;
+  };
+  nodes["fw-b"] = fw(g.fwA); // ids chosen so that code-point order and declaration order differ
+  if (g.fwB) nodes["fw-a"] = fw(g.fwB);
+  if (g.other) nodes.rt = { kind: g.other.kind as NodeKind, zones: g.other.zones };
+  HOSTS.forEach((id, i) => {
+    const h = g.hosts[i] as Gen["hosts"][number];
+    const n: NodeInput = { kind: h.kind, zones: h.zones, forwards: h.forwards };
+    if (h.services) n.services = [...h.services];
+    nodes[id] = n;
+  });
+  const input: TopologyInput = { zones: { ...ZONES }, nodes };
+  if (g.alphaPrime) {
+    input.model = "alpha-prime";
+    input.flows = { cloud: { path: ["h1", "h2"], exception: "α′ クラウド利用" } };
+  }
+  return input;
+}
+
+const label = (p: Packet) => (p.proto === "icmp" ? "icmp" : `${p.proto}/${p.port}`);
+
+function setUp(g: Gen) {
+  const input = build(g);
+  const oracle = new Oracle(input);
+  const d = buildDesign(makeTopology(input));
+  const a = new Analysis(d, { extraServices: oracle.packets.map((p) => parseServiceList([label(p)])) });
+  const index = (h: OHost) => {
+    const host = d.hostById.get(h.id);
+    if (!host) throw new Error(`engine has no host ${h.id}`);
+    return host.index;
+  };
+  return { oracle, d, a, index };
+}
+
+/** `ORACLE_RUNS=5000 npx vitest run test/analyze/oracle.test.ts` for a longer hunt */
+const RUNS = { numRuns: Number(process.env.ORACLE_RUNS ?? 120) };
+
+describe("the engine agrees with a naive reading of the spec", () => {
+  it("on the hosts, and on who reaches whom for every service", () => {
+    fc.assert(
+      fc.property(design, (g) => {
+        const { oracle, d, a, index } = setUp(g);
+        expect(d.hosts.map((h) => h.id).sort()).toEqual(oracle.hosts.map((h) => h.id).sort());
+        for (const p of oracle.packets) {
+          const q = a.services(parseServiceList([label(p)]));
+          for (const s of oracle.hosts)
+            for (const t of oracle.hosts)
+              expect(a.reach.reaches(index(s), index(t), q), `${s.id} → ${t.id} on ${label(p)}`).toBe(oracle.reaches(s, t, p));
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("on the witness: first service, shortest chain (fewest devices, then ids), the rule at each firewall", () => {
+    fc.assert(
+      fc.property(design, (g) => {
+        const { oracle, a, index } = setUp(g);
+        for (const s of oracle.hosts)
+          for (const t of oracle.hosts) {
+            const want = oracle.witness(s, t);
+            const got = a.reach.witness(index(s), index(t), a.any);
+            expect(got === undefined, `${s.id} → ${t.id} reaches`).toBe(want === undefined);
+            if (!got || !want) continue;
+            expect(got.service, `${s.id} → ${t.id}`).toBe(label(want.packet));
+            const inner = got.path.slice(1, -1);
+            expect(
+              inner.map((e) => e.id),
+              `${s.id} → ${t.id}`,
+            ).toEqual(want.chain.ids);
+            for (const e of inner)
+              if (e.type === "device" && e.kind === "firewall")
+                expect(e.rule, `${s.id} → ${t.id} at ${e.id}`).toBe(want.chain.rules.get(e.id));
+          }
+      }),
+      RUNS,
+    );
+  });
+
+  it("on every chain passing a firewall, and an IPS (a firewall with ips: true counts)", () => {
+    fc.assert(
+      fc.property(design, (g) => {
+        const { oracle, a, index } = setUp(g);
+        for (const kind of ["firewall", "ips"] as const) {
+          const view = a.without({ nodeKind: kind });
+          for (const s of oracle.hosts)
+            for (const t of oracle.hosts) {
+              const want = oracle.packets.some((p) => oracle.reaches(s, t, p, Oracle.kind(kind)));
+              expect(view.reaches(index(s), index(t), a.any), `${s.id} → ${t.id} without ${kind}`).toBe(want);
+            }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("on exposure and on contagion distances (fetchers, mediators, α′ exceptions)", () => {
+    fc.assert(
+      fc.property(design, (g) => {
+        const { oracle, d, a } = setUp(g);
+        const internet = oracle.hosts.filter((h) => h.internet);
+        const exposed = oracle.hosts
+          .filter((t) => !t.internet && internet.some((s) => oracle.packets.some((p) => oracle.reaches(s, t, p))))
+          .map((h) => h.id)
+          .sort();
+        expect([...a.exposure().keys()].map((i) => d.hosts[i]?.id).sort()).toEqual(exposed);
+        const want = oracle.contagion();
+        const contagion = a.contagion();
+        for (const h of d.hosts) expect(contagion.distance(h), h.id).toBe(want.get(h.id));
+      }),
+      RUNS,
+    );
+  });
+});

@@ -1,0 +1,293 @@
+/**
+ * A second, naive reading of topology.md's reachability and contagion, written straight from the
+ * definitions with no classes, atoms or caches: every chain is enumerated, every packet is a single
+ * concrete (protocol, port). Slow and obviously right; the engine is checked against it on random
+ * designs (test/analyze/oracle.test.ts). It shares nothing with src/ but the compact input type.
+ */
+import type { TopologyInput } from "./topology.js";
+
+export type Proto = "tcp" | "udp" | "icmp";
+/** one concrete packet: a protocol and a port (0 for icmp) */
+export interface Packet {
+  proto: Proto;
+  port: number;
+}
+type Range = { proto: Proto; lo: number; hi: number };
+
+const NAMED: Record<string, string[]> = {
+  http: ["tcp/80"],
+  https: ["tcp/443"],
+  ssh: ["tcp/22"],
+  rdp: ["tcp/3389"],
+  smtp: ["tcp/25"],
+  dns: ["udp/53", "tcp/53"],
+  postgres: ["tcp/5432"],
+  ntp: ["udp/123"],
+};
+
+function ranges(texts: string[]): Range[] {
+  const out: Range[] = [];
+  for (const text of texts) {
+    if (text === "any")
+      out.push({ proto: "tcp", lo: 1, hi: 65535 }, { proto: "udp", lo: 1, hi: 65535 }, { proto: "icmp", lo: 0, hi: 0 });
+    else if (text === "icmp") out.push({ proto: "icmp", lo: 0, hi: 0 });
+    else if (NAMED[text]) out.push(...ranges(NAMED[text] as string[]));
+    else {
+      const m = /^(tcp|udp)\/(\d+)(?:-(\d+))?$/.exec(text);
+      if (!m) throw new Error(`oracle: service ${text}`);
+      out.push({ proto: m[1] as Proto, lo: Number(m[2]), hi: Number(m[3] ?? m[2]) });
+    }
+  }
+  return out;
+}
+
+const inRanges = (rs: Range[], p: Packet) => rs.some((r) => r.proto === p.proto && r.lo <= p.port && p.port <= r.hi);
+const asList = (x: string | string[] | undefined, dflt: string[]) => (x === undefined ? dflt : Array.isArray(x) ? x : [x]);
+
+const TIER: Record<string, string | undefined> = {
+  internet: "internet-side",
+  "internet-connected": "internet-side",
+  "security-cloud": "internet-side",
+  dmz: "internet-side",
+  "asp-internet": "internet-side",
+  lgwan: "lgwan-side",
+  "lgwan-connected": "lgwan-side",
+  "asp-lgwan": "lgwan-side",
+  mynumber: "mynumber-side",
+  "gov-cloud": "mynumber-side",
+};
+const FORWARDING = new Set(["firewall", "router", "switch", "ips", "waf", "vpn-gateway", "wireless-ap"]);
+
+export interface OHost {
+  id: string;
+  kind: string;
+  zones: string[];
+  services?: Range[];
+  internet: boolean;
+  mediator: boolean;
+  fetcher: boolean;
+}
+interface ORule {
+  name: string;
+  allow: boolean;
+  from: string[];
+  to: string[];
+  service: Range[];
+}
+interface ODevice {
+  id: string;
+  kind: string;
+  zones: string[];
+  /** a host with `forwards: true` */
+  host: boolean;
+  ips: boolean;
+  rules?: ORule[];
+  defaultAllow: boolean;
+}
+
+/** A chain: the ids z1, d1, z2, …, zk+1, and the rule each firewall used. */
+export interface OChain {
+  ids: string[];
+  rules: Map<string, string>;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0); // UTF-16; ids here are in the BMP
+
+export class Oracle {
+  readonly hosts: OHost[] = [];
+  readonly devices: ODevice[] = [];
+  private readonly zoneKind = new Map<string, string>();
+  /** every tcp and udp port and icmp where some range of the design starts or ends: one packet per interval */
+  readonly packets: Packet[];
+  private readonly exceptionPairs = new Set<string>();
+
+  constructor(input: TopologyInput) {
+    for (const [id, z] of Object.entries(input.zones)) this.zoneKind.set(id, typeof z === "string" ? z : z.kind);
+    const bounds = { tcp: new Set([1]), udp: new Set([1]) };
+    const note = (rs: Range[]) => {
+      for (const r of rs) {
+        if (r.proto === "icmp") continue;
+        bounds[r.proto].add(r.lo);
+        if (r.hi < 65535) bounds[r.proto].add(r.hi + 1);
+      }
+    };
+    for (const [id, n] of Object.entries(input.nodes)) {
+      const isHost = !FORWARDING.has(n.kind);
+      if (isHost) {
+        const h: OHost = {
+          id,
+          kind: n.kind,
+          zones: n.zones,
+          internet: n.zones.some((z) => this.zoneKind.get(z) === "internet"),
+          mediator:
+            n.kind === "sanitizer" ||
+            (n.kind === "screen-transfer" && (n.controls?.redirection ?? []).length === 0) ||
+            (n.kind === "mail-relay" && n.controls?.sanitize !== undefined),
+          fetcher: n.kind === "client" || n.kind === "proxy" || n.kind === "screen-transfer",
+        };
+        if (n.services) {
+          h.services = ranges(n.services);
+          note(h.services);
+        }
+        this.hosts.push(h);
+      }
+      if (!isHost || n.forwards) {
+        const d: ODevice = {
+          id,
+          kind: n.kind,
+          zones: n.zones,
+          host: isHost,
+          ips: n.kind === "ips" || (n.kind === "firewall" && n.controls?.ips === true),
+          defaultAllow: n.default === "allow",
+        };
+        if (n.kind === "firewall") {
+          d.rules = (n.rules ?? []).map((r, i) => {
+            const body = (r.allow ?? r.deny) as NonNullable<typeof r.allow>;
+            const rule = {
+              name: `${id}#${r.id ?? i + 1}`,
+              allow: r.allow !== undefined,
+              from: asList(body.from, []),
+              to: asList(body.to, []),
+              service: ranges(asList(body.service, ["any"])),
+            };
+            note(rule.service);
+            return rule;
+          });
+        }
+        this.devices.push(d);
+      }
+    }
+    for (const [z, kind] of this.zoneKind)
+      if (kind !== "transit")
+        this.hosts.push({
+          id: `${z}/*`,
+          kind: "client",
+          zones: [z],
+          internet: kind === "internet",
+          mediator: false,
+          fetcher: true,
+        });
+    if (input.model === "alpha-prime")
+      for (const f of Object.values(input.flows ?? {}))
+        if (f.exception)
+          for (let i = 1; i < f.path.length; i++) this.exceptionPairs.add([f.path[i - 1], f.path[i]].sort().join(" "));
+    this.packets = [
+      ...[...bounds.tcp].sort((a, b) => a - b).map((port): Packet => ({ proto: "tcp", port })),
+      ...[...bounds.udp].sort((a, b) => a - b).map((port): Packet => ({ proto: "udp", port })),
+      { proto: "icmp", port: 0 },
+    ];
+  }
+
+  host(id: string): OHost {
+    const h = this.hosts.find((x) => x.id === id);
+    if (!h) throw new Error(`oracle: no host ${id}`);
+    return h;
+  }
+
+  /** Does address reference `ref` cover host `h`? (topology.md, "from and to take a reference") */
+  private covers(ref: string, h: OHost): boolean {
+    if (ref === "any") return true;
+    if (ref.startsWith("zone-kind:")) return h.zones.some((z) => this.zoneKind.get(z) === ref.slice(10));
+    if (ref.startsWith("tier:")) return h.zones.some((z) => TIER[this.zoneKind.get(z) as string] === ref.slice(5));
+    if (this.zoneKind.has(ref)) return h.zones.includes(ref);
+    return h.id === ref;
+  }
+
+  /** The first rule of firewall `d` that matches, or undefined for the default. */
+  private decide(d: ODevice, s: OHost, t: OHost, p: Packet): ORule | undefined {
+    return d.rules?.find(
+      (r) => r.from.some((x) => this.covers(x, s)) && r.to.some((x) => this.covers(x, t)) && inRanges(r.service, p),
+    );
+  }
+
+  private passesThrough(d: ODevice, s: OHost, t: OHost, p: Packet): boolean {
+    if (d.id === s.id || d.id === t.id) return false;
+    if (d.kind !== "firewall") return true;
+    const r = this.decide(d, s, t, p);
+    return r ? r.allow : d.defaultAllow;
+  }
+
+  /**
+   * Every chain z1 d1 z2 … zk+1 from `s` to `t` for packet `p` (no zone twice), with `without`
+   * devices taken away, the shortest first: fewest devices, then the id sequence.
+   */
+  chains(s: OHost, t: OHost, p: Packet, without: (d: ODevice) => boolean = () => false): OChain[] {
+    if (s.id === t.id) return [];
+    if (t.services && !inRanges(t.services, p)) return [];
+    const open = this.devices.filter((d) => !without(d) && this.passesThrough(d, s, t, p));
+    const out: string[][] = [];
+    const walk = (ids: string[], seen: Set<string>) => {
+      const z = ids[ids.length - 1] as string;
+      if (t.zones.includes(z)) out.push([...ids]);
+      for (const d of open) {
+        if (!d.zones.includes(z)) continue;
+        for (const z2 of d.zones) {
+          if (seen.has(z2)) continue;
+          seen.add(z2);
+          walk([...ids, d.id, z2], seen);
+          seen.delete(z2);
+        }
+      }
+    };
+    for (const z of s.zones) walk([z], new Set([z]));
+    out.sort((a, b) => {
+      if (a.length !== b.length) return a.length - b.length;
+      for (let i = 0; i < a.length; i++) {
+        const c = cmp(a[i] as string, b[i] as string);
+        if (c !== 0) return c;
+      }
+      return 0;
+    });
+    return out.map((ids) => {
+      const rules = new Map<string, string>();
+      for (const d of open)
+        if (d.kind === "firewall" && ids.includes(d.id)) rules.set(d.id, this.decide(d, s, t, p)?.name ?? "default");
+      return { ids, rules };
+    });
+  }
+
+  reaches(s: OHost, t: OHost, p: Packet, without?: (d: ODevice) => boolean): boolean {
+    return this.chains(s, t, p, without).length > 0;
+  }
+
+  /** The witness over every service: the first packet (tcp, udp, icmp, by port) that reaches, and its shortest chain. */
+  witness(s: OHost, t: OHost, onlyTcpUdp = false): { packet: Packet; chain: OChain } | undefined {
+    for (const p of this.packets) {
+      if (onlyTcpUdp && p.proto === "icmp") continue;
+      const chain = this.chains(s, t, p)[0];
+      if (chain) return { packet: p, chain };
+    }
+    return undefined;
+  }
+
+  /** Devices of a kind, for "every chain passes X": an `ips` is also a firewall with `ips: true`. */
+  static kind(kind: "firewall" | "ips"): (d: ODevice) => boolean {
+    return kind === "ips" ? (d) => d.ips : (d) => d.kind === "firewall";
+  }
+
+  /** Contagion distance of every host (topology.md, "Contagion"): -1 when no path leads to it. */
+  contagion(): Map<string, number> {
+    const dist = new Map<string, number>(this.hosts.map((h) => [h.id, -1]));
+    const tcpUdp = (a: OHost, b: OHost) => this.packets.some((p) => p.proto !== "icmp" && this.reaches(a, b, p));
+    let frontier = this.hosts.filter((h) => h.internet && !h.mediator);
+    for (const h of frontier) dist.set(h.id, 0);
+    for (let level = 1; frontier.length > 0; level++) {
+      const next: OHost[] = [];
+      for (const v of this.hosts) {
+        if (dist.get(v.id) !== -1) continue;
+        const got = frontier.some(
+          (u) =>
+            u.id !== v.id &&
+            !this.exceptionPairs.has([u.id, v.id].sort().join(" ")) &&
+            (tcpUdp(u, v) || (v.fetcher && tcpUdp(v, u))),
+        );
+        if (got) {
+          dist.set(v.id, level);
+          next.push(v);
+        }
+      }
+      frontier = next.filter((h) => !h.mediator);
+    }
+    return dist;
+  }
+}
