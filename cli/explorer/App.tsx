@@ -1,18 +1,37 @@
 /**
- * The explorer: state in one reducer (state.ts), keys through keyToAction (keys.ts), views that
- * draw slices of the state (views.tsx), pages built by pure functions (pages.ts).
+ * The explorer. Each screen is a view component with its own input hook and pure reducer
+ * (list/, zones/, reach/, page/, files/); navigation between them is one more reducer (nav.ts).
+ * The states live here, so that a screen left and come back to is as it was, a re-check (`--watch`)
+ * reaches every view, and opening another file resets them.
  */
-import { Box, Text, useApp, useInput, useStdout } from "ink";
-import { useEffect, useMemo, useReducer, useState } from "react";
+import { Box, Text, useApp, useStdout } from "ink";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { Analysis } from "../../src/analyze/index.js";
 import { t } from "../../src/i18n/index.js";
 import type { Design } from "../../src/model/design.js";
 import type { Lang } from "../../src/model/types.js";
 import { answerPair } from "../../src/query.js";
-import { keyToAction } from "./keys.js";
+import { Footer, Header } from "./chrome.js";
+import { FilePicker } from "./files/FilePicker.js";
+import { filesReducer, initialFiles } from "./files/state.js";
+import { FILES_HINTS } from "./files/use-input.js";
+import { PendingKeys, type Press } from "./input.js";
+import { FindingList } from "./list/FindingList.js";
+import { initialList, keepsSelection, listReducer, selectedFinding } from "./list/state.js";
+import { listHints } from "./list/use-input.js";
+import { initialNav, type NavAction, navReducer } from "./nav.js";
+import { PageView } from "./page/PageView.js";
+import { initialPage, pageReducer } from "./page/state.js";
+import { PAGE_HINTS } from "./page/use-input.js";
 import { findingPage, helpPage, reachPage } from "./pages.js";
-import { type Action, currentFile, type FileView, initialState, isTyping, reducer, selectedFinding } from "./state.js";
-import { FilePicker, FindingList, Footer, Header, ReachPicker, ScrollPage, ZonesView } from "./views.js";
+import { ReachView } from "./reach/ReachView.js";
+import { initialReach, reachReducer } from "./reach/state.js";
+import { reachHints } from "./reach/use-input.js";
+import type { Line } from "./text.js";
+import type { FileView } from "./types.js";
+import { initialZones, zonesReducer } from "./zones/state.js";
+import { ZONES_HINTS } from "./zones/use-input.js";
+import { ZonesView } from "./zones/ZonesView.js";
 
 export interface Checked {
   views: FileView[];
@@ -48,102 +67,147 @@ export function App({ initial, lang, subscribe }: AppProps) {
   const { exit } = useApp();
   const { cols, rows } = useTerminalSize();
   const body = rows - CHROME;
-  const [models, setModels] = useState(initial.models);
-  const [state, dispatch] = useReducer(reducer, initial.views, (v) => initialState(v, body));
+  /** a page keeps its last row for the position marker */
+  const pageRows = body - 1;
+  const [checked, setChecked] = useState(initial);
+  const files = checked.views;
+  const [nav, navDispatch] = useReducer(navReducer, files.length, initialNav);
+  const file = files[nav.file];
+  const model = file ? checked.models.get(file.file) : undefined;
+
+  const [list, listDispatch] = useReducer(listReducer, undefined, () => initialList(file?.findings ?? [], body));
+  const [zones, zonesDispatch] = useReducer(zonesReducer, undefined, () => initialZones(file?.zones.length ?? 0, body));
+  const [reach, reachDispatch] = useReducer(reachReducer, undefined, () => initialReach(file?.hosts ?? [], body));
+  const [page, pageDispatch] = useReducer(pageReducer, undefined, () => initialPage(pageRows));
+  const [picker, pickerDispatch] = useReducer(filesReducer, files.length, initialFiles);
+  const pending = useRef<Press[]>([]);
 
   useEffect(() => {
-    dispatch({ type: "viewport", lines: body });
-  }, [body]);
+    for (const dispatch of [listDispatch, zonesDispatch, reachDispatch] as const) dispatch({ type: "viewport", lines: body });
+    pageDispatch({ type: "viewport", lines: pageRows });
+  }, [body, pageRows]);
 
+  /** Navigation, with what it means for the views: another file resets them, `r` starts a new query, a new page starts at its top. */
+  const navigate = useCallback(
+    (a: NavAction) => {
+      if (a.type === "open-file") {
+        const f = files[a.index];
+        listDispatch({ type: "reset", findings: f?.findings ?? [] });
+        zonesDispatch({ type: "reset", count: f?.zones.length ?? 0 });
+        reachDispatch({ type: "reset", hosts: f?.hosts ?? [] });
+      }
+      if (a.type === "go" && a.screen === "reach") reachDispatch({ type: "reset", hosts: file?.hosts ?? [] });
+      if (a.type === "go" || a.type === "back") pageDispatch({ type: "reset" });
+      navDispatch(a);
+    },
+    [files, file],
+  );
+
+  // the watcher is subscribed once; it reads the state of the moment through this ref
+  const latest = useRef({ file, screen: nav.screen, list, navigate });
+  latest.current = { file, screen: nav.screen, list, navigate };
   useEffect(() => {
     if (!subscribe) return;
-    return subscribe((checked) => {
-      setModels(checked.models);
-      dispatch({ type: "reload", files: checked.views });
+    return subscribe((next) => {
+      const now = latest.current;
+      const index = Math.max(
+        0,
+        next.views.findIndex((v) => v.file === now.file?.file),
+      );
+      const f = next.views[index];
+      setChecked(next);
+      navDispatch({ type: "reload", file: index, files: next.views.length });
+      // a finding's page closes when its finding is gone
+      if (now.screen === "finding" && !keepsSelection(now.list, f?.findings ?? [])) now.navigate({ type: "back" });
+      listDispatch({ type: "reload", findings: f?.findings ?? [] });
+      zonesDispatch({ type: "reload", count: f?.zones.length ?? 0 });
+      reachDispatch({ type: "reload", hosts: f?.hosts ?? [] });
     });
   }, [subscribe]);
 
   useEffect(() => {
-    if (state.quit) exit();
-  }, [state.quit, exit]);
+    if (nav.quit) exit();
+  }, [nav.quit, exit]);
 
-  useInput((input, key) => {
-    // Keys typed fast (or pasted) arrive as one chunk: take them one by one, each seeing the state the previous left.
-    const chunk = [...input];
-    const plain = chunk.length > 1 && !key.ctrl && !key.meta && !isTyping(state);
-    const presses: Array<[string, typeof key]> = plain
-      ? chunk.map((c) => [c === "\r" ? "" : c, { ...key, return: c === "\r" }])
-      : [[input, key]];
-    let current = state;
-    for (const [text, k] of presses) {
-      const action: Action | undefined = keyToAction(text, k, current);
-      if (!action) continue;
-      current = reducer(current, action);
-      dispatch(action);
-    }
-  });
-
-  const file = currentFile(state);
-  const model = file ? models.get(file.file) : undefined;
   const width = cols - 1;
-
-  const page = useMemo(() => {
-    if (state.screen === "finding") {
-      const f = selectedFinding(state);
+  const lines: Line[] = useMemo(() => {
+    if (nav.screen === "finding") {
+      const f = selectedFinding(list);
       return f ? findingPage(f, model?.design, lang, width) : [];
     }
-    if (state.screen === "help") return helpPage(lang, width);
-    if (state.screen === "reach" && state.reach.stage === "result" && model) {
-      const s = model.design.hostById.get(state.reach.source ?? "");
-      const d = model.design.hostById.get(state.reach.target ?? "");
+    if (nav.screen === "help") return helpPage(lang, width);
+    if (nav.screen === "reach" && reach.stage === "result" && model) {
+      const s = model.design.hostById.get(reach.source ?? "");
+      const d = model.design.hostById.get(reach.target ?? "");
       if (!s || !d) return [];
-      if (s.index === d.index) return [{ text: t(lang, "reason.same-host"), color: "yellow" as const }];
+      if (s.index === d.index) return [{ text: t(lang, "reason.same-host"), color: "yellow" }];
       return reachPage(answerPair(model.analysis, s.index, d.index, model.analysis.any), model.design, lang, width);
     }
     return [];
-  }, [state, model, lang, width]);
+  }, [nav.screen, list, reach, model, lang, width]);
 
-  const pageRows = body - 1;
   useEffect(() => {
-    dispatch({ type: "scroll-max", max: page.length - pageRows });
-  }, [page.length, pageRows]);
+    const room = lines.length > pageRows ? pageRows - 1 : pageRows;
+    pageDispatch({ type: "bounds", max: lines.length - room });
+  }, [lines.length, pageRows]);
 
+  const common = { nav, navigate, active: true };
   let content: React.ReactNode;
-  switch (state.screen) {
+  let hints: ReadonlyArray<[string, string]>;
+  // a screen with nothing to show (a file that did not load) is a page, so its keys still work
+  const message = (text: string) => (
+    <PageView {...common} state={page} dispatch={pageDispatch} lines={[{ text, color: "red" }]} cols={width} rows={pageRows} />
+  );
+  const noModel = message(t(lang, "tui.no-model"));
+  switch (nav.screen) {
     case "files":
-      content = <FilePicker state={state} lang={lang} cols={width} />;
+      hints = FILES_HINTS;
+      content = <FilePicker {...common} state={picker} dispatch={pickerDispatch} files={files} lang={lang} cols={width} />;
       break;
     case "list":
-      content = <FindingList state={state} lang={lang} cols={width} rows={body} />;
-      break;
-    case "zones":
-      content = model ? (
-        <ZonesView state={state} lang={lang} cols={width} rows={body} />
+      hints = listHints(list, nav);
+      content = file ? (
+        <FindingList {...common} state={list} dispatch={listDispatch} file={file} lang={lang} cols={width} rows={body} />
       ) : (
-        <Text color="red">{t(lang, "tui.no-model")}</Text>
+        message("")
       );
       break;
+    case "zones":
+      hints = ZONES_HINTS;
+      content =
+        file && model ? (
+          <ZonesView {...common} state={zones} dispatch={zonesDispatch} file={file} lang={lang} cols={width} rows={body} />
+        ) : (
+          noModel
+        );
+      break;
     case "reach":
-      if (!model) content = <Text color="red">{t(lang, "tui.no-model")}</Text>;
-      else if (state.reach.stage === "result") content = <ScrollPage lines={page} scroll={0} rows={body} cols={width} />;
-      else content = <ReachPicker state={state} lang={lang} cols={width} rows={body} />;
+      hints = reachHints(reach);
+      content = model ? (
+        <ReachView {...common} state={reach} dispatch={reachDispatch} answer={lines} lang={lang} cols={width} rows={body} />
+      ) : (
+        noModel
+      );
       break;
     default:
-      content = <ScrollPage lines={page} scroll={state.detailScroll} rows={pageRows} cols={width} />;
+      hints = PAGE_HINTS;
+      content = <PageView {...common} state={page} dispatch={pageDispatch} lines={lines} cols={width} rows={pageRows} />;
   }
 
   return (
-    <Box flexDirection="column" width={cols}>
-      {state.screen === "files" ? (
-        <Text bold>{`bunri  ${t(lang, "tui.files-title", { n: state.files.length })}`}</Text>
-      ) : (
-        <Header state={state} lang={lang} cols={width} />
-      )}
-      <Text> </Text>
-      <Box flexDirection="column" height={body}>
-        {content}
+    <PendingKeys.Provider value={pending}>
+      <Box flexDirection="column" width={cols}>
+        {nav.screen === "files" ? (
+          <Text bold>{`bunri  ${t(lang, "tui.files-title", { n: files.length })}`}</Text>
+        ) : (
+          <Header file={file} lang={lang} cols={width} />
+        )}
+        <Text> </Text>
+        <Box flexDirection="column" height={body}>
+          {content}
+        </Box>
+        <Footer hints={hints} lang={lang} cols={width} />
       </Box>
-      <Footer state={state} lang={lang} cols={width} />
-    </Box>
+    </PendingKeys.Provider>
   );
 }

@@ -5,7 +5,7 @@
 import type { CheckedDesign } from "../../src/check.js";
 import type { Lang } from "../../src/model/types.js";
 import { labelOf } from "../../src/rules/render.js";
-import type { FileView, ZoneNode, ZoneRow } from "./state.js";
+import type { FileView, ZoneNode, ZoneRow } from "./types.js";
 
 export function fileView(checked: CheckedDesign, lang: Lang): FileView {
   const { result, design, analysis } = checked;

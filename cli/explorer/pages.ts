@@ -11,8 +11,8 @@ import type { Lang } from "../../src/model/types.js";
 import type { PairAnswer } from "../../src/query.js";
 import { blockerMessages, labelOf } from "../../src/rules/render.js";
 import type { Finding } from "../../src/rules/types.js";
-import type { ZoneRow } from "./state.js";
 import { type Line, paragraph, wrap } from "./text.js";
+import type { ZoneRow } from "./types.js";
 
 const SEVERITY_COLOUR = { critical: "red", high: "red", medium: "yellow", low: "cyan", info: "gray" } as const;
 
@@ -164,7 +164,8 @@ export function reachPage(answer: PairAnswer, design: Design | undefined, lang: 
 export function zoneBlock(z: ZoneRow, lang: Lang, cols: number, selected: boolean): Line[] {
   const reach = z.exposed ? t(lang, "tui.zone-exposed") : t(lang, "tui.zone-not-exposed");
   const head = `${z.title ? `${z.title} (${z.id})` : z.id}  ${z.kind}${z.tier ? ` / ${z.tier}` : ""}${z.location ? ` / ${z.location}` : ""}`;
-  const out: Line[] = wrap(head, cols).map((text) => ({ text, bold: true, inverse: selected }));
+  // the marker shows the selection where a terminal has no attributes (NO_COLOR, a screen reader)
+  const out: Line[] = wrap(`${selected ? "› " : "  "}${head}`, cols).map((text) => ({ text, bold: true, inverse: selected }));
   out.push({ text: `  ${reach}`, color: z.exposed ? "red" : "green" });
   for (const n of z.nodes) {
     const holds = n.holds.length > 0 ? `  ${t(lang, "tui.holds", { data: n.holds.join(", ") })}` : "";

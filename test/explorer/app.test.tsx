@@ -119,4 +119,46 @@ describe("explorer views", () => {
     expect(lastFrame()).toContain("FAIL");
     unmount();
   });
+
+  it("hands the rest of a fast chunk to the screen a key opened (z then j: the second zone)", async () => {
+    const checked = await checkForExplorer([design(sketch)], { lang: "en", today: "2026-11-23" });
+    const { lastFrame, stdin, unmount } = render(<App initial={checked} lang="en" />);
+    await tick();
+    await press(stdin, "zj");
+    const zones = checked.views[0]?.zones.map((z) => z.id) ?? [];
+    expect(lastFrame()).toContain("Zones (7)");
+    expect(lastFrame()).toMatch(new RegExp(`› .*\\(${zones[1]}\\)`));
+    await press(stdin, "\u001b?");
+    expect(lastFrame()).toContain("Keys");
+    unmount();
+  });
+
+  it("with --watch, keeps the open finding across a re-check and closes its page when the finding is gone", async () => {
+    const path = design(broken);
+    const checked = await checkForExplorer([path], { lang: "en", today: "2026-11-23" });
+    let reload: ((c: typeof checked) => void) | undefined;
+    const subscribe = (r: (c: typeof checked) => void) => {
+      reload = r;
+      return () => undefined;
+    };
+    const { lastFrame, stdin, unmount } = render(<App initial={checked} lang="en" subscribe={subscribe} />);
+    await tick();
+    await press(stdin, "\r");
+    const opened = lastFrame() ?? "";
+    expect(opened).toContain("Path, hop by hop");
+    const rule = /(ASP-\d\d)/.exec(opened)?.[1];
+    // the same design re-checked: the page stays on the same finding
+    reload?.(await checkForExplorer([path], { lang: "en", today: "2026-11-23" }));
+    await tick();
+    expect(lastFrame()).toContain("Path, hop by hop");
+    expect(lastFrame()).toContain(rule);
+    // fixed: the finding is gone, the list comes back and says so
+    writeFileSync(path, sketch);
+    reload?.(await checkForExplorer([path], { lang: "en", today: "2026-11-23" }));
+    await tick();
+    expect(lastFrame()).not.toContain("Path, hop by hop");
+    expect(lastFrame()).toContain("PASS");
+    expect(lastFrame()).toContain("Enter open");
+    unmount();
+  });
 });

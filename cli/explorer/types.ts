@@ -1,0 +1,41 @@
+/** What the explorer knows of a checked file: the data every view reads. */
+import type { Finding } from "../../src/rules/types.js";
+
+export interface HostChoice {
+  id: string;
+  label: string;
+}
+
+export interface ZoneNode {
+  id: string;
+  kind: string;
+  title?: string;
+  /** data held, as `id (classification)` */
+  holds: string[];
+  /** the internet can open connections to it */
+  exposed: boolean;
+}
+
+export interface ZoneRow {
+  id: string;
+  kind: string;
+  tier: string | null;
+  title?: string;
+  location?: string;
+  /** the internet can open connections to some host of the zone (listed or implicit) */
+  exposed: boolean;
+  nodes: ZoneNode[];
+}
+
+/** One checked file. */
+export interface FileView {
+  file: string;
+  topology?: string;
+  title?: string;
+  model?: string;
+  errors: Array<{ line: number; column: number; message: string }>;
+  findings: Finding[];
+  /** the zones view's rows, computed once per check */
+  zones: ZoneRow[];
+  hosts: HostChoice[];
+}
