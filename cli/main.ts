@@ -4,6 +4,7 @@
  */
 import { detectLang, t } from "../src/i18n/index.js";
 import type { Lang } from "../src/model/types.js";
+import { oneLine } from "../src/report/sanitize.js";
 import { inCi, UsageError } from "./args.js";
 
 export interface Io {
@@ -66,7 +67,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await (await import("./commands/check.js")).run(argv, io, lang);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`bunri: ${error.message}\n${t(lang, "cli.see-help")}\n`);
+      // a usage error may quote an argument (`bunri explain RULE`, `--pack P`): on one line, no controls
+      io.stderr.write(`bunri: ${oneLine(error.message)}\n${t(lang, "cli.see-help")}\n`);
       return 2;
     }
     throw error;

@@ -9,7 +9,8 @@ import { buildDesign, type Design } from "./model/design.js";
 import { type InputError, type Lang, SEVERITIES, type Severity, type Topology, type WaiverDef } from "./model/types.js";
 import { runRules } from "./rules/engine.js";
 import { selectPolicies } from "./rules/policy.js";
-import type { Finding } from "./rules/types.js";
+import type { Bilingual, Finding, RuleDefinition, RuleMetadata } from "./rules/types.js";
+import { compareCodePoints } from "./util/compare.js";
 import { packagePath } from "./util/paths.js";
 
 export interface CheckOptions {
@@ -34,6 +35,11 @@ export interface FileResult {
   model?: string;
   errors: InputError[];
   findings: Finding[];
+  /**
+   * The rules of the user's policy files that have findings here, with their metadata, in id
+   * order; absent when there are none. Built-in rules are not repeated: the catalogue has them.
+   */
+  rules?: RuleMetadata[];
 }
 
 export interface Summary {
@@ -130,7 +136,28 @@ export function analyseTopology(
   });
   result.findings = run.findings;
   result.errors = run.errors;
+  const found = new Set(run.findings.map((f) => f.rule));
+  const own = selection.rules.filter((r) => !r.builtIn && found.has(r.id)).sort((a, b) => compareCodePoints(a.id, b.id));
+  if (own.length > 0) result.rules = own.map(ruleMetadata);
   return { result, topology, design, analysis };
+}
+
+const bilingual = (b: Bilingual): Bilingual => ({ ja: b.ja, en: b.en });
+
+/**
+ * What a result keeps of a rule of the user's policy files. Its pack only when the file declares
+ * one: without, the rule's pack is the policy file's absolute path, which is no business of a report.
+ */
+function ruleMetadata(rule: RuleDefinition): RuleMetadata {
+  return {
+    id: rule.id,
+    severity: rule.severity,
+    ...(rule.pack !== rule.loc?.file ? { pack: rule.pack } : {}),
+    title: bilingual(rule.title),
+    why: bilingual(rule.why),
+    fix: bilingual(rule.fix),
+    references: rule.references.map((r) => ({ ...bilingual(r), ...(r.section !== undefined ? { section: r.section } : {}) })),
+  };
 }
 
 /** Checks a topology given as text (tests, editors, other tools). */

@@ -10,7 +10,7 @@ import { designGraph, findingPaths, toDot, toMermaid } from "../../src/graph/ind
 import { t } from "../../src/i18n/index.js";
 import { didYouMean } from "../../src/load/schema.js";
 import type { Lang } from "../../src/model/types.js";
-import { stripControls } from "../../src/report/sanitize.js";
+import { oneLine } from "../../src/report/sanitize.js";
 import { selectPolicies } from "../../src/rules/policy.js";
 import { checkLangOption, parse, UsageError } from "../args.js";
 import type { Io } from "../main.js";
@@ -23,7 +23,7 @@ function resolveRule(asked: string, known: readonly string[], lang: Lang): strin
   if (exact !== undefined) return exact;
   const near = didYouMean(asked, known);
   throw new UsageError(
-    t(lang, near ? "cli.unknown-rule-suggest" : "cli.unknown-rule", { rule: stripControls(asked), suggestion: near ?? "" }),
+    t(lang, near ? "cli.unknown-rule-suggest" : "cli.unknown-rule", { rule: oneLine(asked), suggestion: near ?? "" }),
   );
 }
 
@@ -50,7 +50,7 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   if (values.policy) options.policies = values.policy as string[];
   const checked = await checkFile(file, options);
   if (!checked.design || !checked.topology) {
-    for (const e of checked.result.errors) io.stderr.write(`${stripControls(`${e.file}:${e.line}:${e.column}: ${e.message}`)}\n`);
+    for (const e of checked.result.errors) io.stderr.write(`${oneLine(`${e.file}:${e.line}:${e.column}: ${e.message}`)}\n`);
     return 2;
   }
   if (asked !== undefined && rule === undefined) {
@@ -65,7 +65,7 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
       checked.result.findings.filter((f) => f.rule === rule),
       true,
     );
-    if (highlight.length === 0) io.stderr.write(`${stripControls(t(lang, "graph.no-findings", { file, rule }))}\n`);
+    if (highlight.length === 0) io.stderr.write(`${oneLine(t(lang, "graph.no-findings", { file, rule }))}\n`);
   }
   const model = designGraph(checked.design, { highlight });
   const text =

@@ -2,7 +2,7 @@
 import { t } from "../../src/i18n/index.js";
 import type { Lang } from "../../src/model/types.js";
 import { reachQuery } from "../../src/query.js";
-import { stripControls } from "../../src/report/sanitize.js";
+import { oneLine } from "../../src/report/sanitize.js";
 import { blockerMessages, formatPath } from "../../src/rules/render.js";
 import { parse, UsageError } from "../args.js";
 import type { Io } from "../main.js";
@@ -26,7 +26,7 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   if (typeof values.service === "string") q.service = values.service;
   const answer = await reachQuery(file, q, { lang });
   if (answer.errors.length > 0) {
-    for (const e of answer.errors) io.stderr.write(`${stripControls(`${e.file}:${e.line}:${e.column}: ${e.message}`)}\n`);
+    for (const e of answer.errors) io.stderr.write(`${oneLine(`${e.file}:${e.line}:${e.column}: ${e.message}`)}\n`);
     return 2;
   }
   if (format === "json") {
@@ -53,7 +53,8 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
       }
     }
     if (answer.pairs.length === 0) lines.push(t(lang, "reach.no-pairs"));
-    io.stdout.write(`${stripControls(lines.join("\n"))}\n`);
+    // each line on its own: a title from the design cannot add lines or escape sequences
+    io.stdout.write(`${lines.map(oneLine).join("\n")}\n`);
   }
   return answer.pairs.some((p) => p.reaches) ? 0 : 1;
 }

@@ -1,11 +1,11 @@
 /** What several reporters share: the chain on one line, counted findings, the verdict, rule metadata. */
 import type { PathElement } from "../analyze/reach.js";
 import { compareRuleIds, findRule } from "../catalogue.js";
-import { type CheckResult, exitCode } from "../check.js";
+import { type CheckResult, exitCode, type FileResult } from "../check.js";
 import { joinList, t } from "../i18n/index.js";
 import { type Lang, SEVERITIES, type Severity } from "../model/types.js";
 import { formatPath } from "../rules/render.js";
-import type { Finding } from "../rules/types.js";
+import type { Finding, RuleMetadata } from "../rules/types.js";
 import { stripControls } from "./sanitize.js";
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -68,7 +68,27 @@ export function rulesOf(result: CheckResult): string[] {
   return [...ids].sort(compareRuleIds);
 }
 
-/** A rule's title in the reader's language; for a rule of a policy file (not in the catalogue), its id. */
-export function ruleTitle(id: string, lang: Lang): string {
-  return findRule(id)?.title[lang] ?? id;
+/** A rule's metadata for a report, and whether it is built in (documented at docs/rules/ID.md). */
+export interface RuleInfo {
+  meta: RuleMetadata;
+  builtIn: boolean;
+}
+
+/**
+ * A rule's metadata: for a rule of the user's policy files, from the first of `files` that carries
+ * it (`FileResult.rules`), else from the catalogue. Undefined for a rule neither knows (a saved
+ * result written before results carried their rules): reports then show its id.
+ */
+export function ruleInfo(id: string, files: readonly FileResult[]): RuleInfo | undefined {
+  for (const file of files) {
+    const meta = Array.isArray(file.rules) ? file.rules.find((r) => r.id === id) : undefined;
+    if (meta) return { meta, builtIn: false };
+  }
+  const builtIn = findRule(id);
+  return builtIn ? { meta: builtIn, builtIn: true } : undefined;
+}
+
+/** A rule's title in the reader's language; for a rule that neither `files` nor the catalogue knows, its id. */
+export function ruleTitle(id: string, lang: Lang, files: readonly FileResult[] = []): string {
+  return ruleInfo(id, files)?.meta.title[lang] ?? id;
 }

@@ -4,7 +4,7 @@ import { t } from "../i18n/index.js";
 import type { Lang } from "../model/types.js";
 import { formatPath } from "../rules/render.js";
 import type { Finding } from "../rules/types.js";
-import { stripControls } from "./sanitize.js";
+import { oneLine, stripControls } from "./sanitize.js";
 
 function pairLines(p: PairChange, lang: Lang, kind: "gained" | "lost"): string[] {
   const lines = [`${p.source} → ${p.target}  (${p.services})`];
@@ -51,7 +51,7 @@ export function diffText(diff: DiffResult, lang: Lang): string {
   out.push(t(lang, "diff.title", { old: diff.old.file, new: diff.new.file }));
   for (const side of [diff.old, diff.new])
     for (const e of side.errors) out.push(`  ${e.file}:${e.line}:${e.column}: ${e.message}`);
-  if (diff.old.errors.length + diff.new.errors.length > 0) return `${stripControls(out.join("\n"))}\n`;
+  if (diff.old.errors.length + diff.new.errors.length > 0) return `${out.map(oneLine).join("\n")}\n`;
   out.push("", t(lang, "diff.gained", { n: diff.reach.gained.length }));
   for (const p of diff.reach.gained)
     out.push(...pairLines(p, lang, "gained").map((l) => `  + ${l}`.replace("  +     ", "      ")));
@@ -71,7 +71,7 @@ export function diffText(diff: DiffResult, lang: Lang): string {
       unchanged: diff.findings.unchanged.length,
     }),
   );
-  return `${stripControls(out.join("\n"))}\n`;
+  return `${out.map(oneLine).join("\n")}\n`;
 }
 
 /** Markdown-escapes text from the input so it cannot break the layout or inject HTML. */

@@ -10,14 +10,13 @@
  * as elkjs is asynchronous) from `options.diagrams`. Without them the report shows ids and no diagram.
  */
 import type { PathElement } from "../analyze/reach.js";
-import { findRule } from "../catalogue.js";
 import type { CheckResult, FileResult } from "../check.js";
 import { hasMessage, joinList, t } from "../i18n/index.js";
 import type { Design } from "../model/design.js";
 import { type Lang, SEVERITIES, type Severity } from "../model/types.js";
 import { blockerMessages } from "../rules/render.js";
 import type { Finding } from "../rules/types.js";
-import { cleanText, counted, failing } from "./common.js";
+import { cleanText, counted, failing, ruleInfo } from "./common.js";
 import type { ReportOptions } from "./types.js";
 
 /**
@@ -37,6 +36,8 @@ interface Ctx {
   lang: Lang;
   failOn: Severity | "none";
   design: Design | undefined;
+  /** the file reported on (the metadata of its policy files' rules) */
+  file: FileResult;
 }
 
 /** A zone's or node's name for a reader: its title and id, or its id. Escaped. */
@@ -136,7 +137,7 @@ function evidenceHtml(f: Finding, ctx: Ctx): string {
 
 function findingHtml(f: Finding, ctx: Ctx): string {
   const { lang } = ctx;
-  const rule = findRule(f.rule);
+  const rule = ruleInfo(f.rule, [ctx.file])?.meta;
   const evidence = evidenceHtml(f, ctx);
   const out = [
     `<article class="finding sev-${f.severity}">`,
@@ -394,7 +395,7 @@ h2,h3,h4,h5{break-after:avoid;page-break-after:avoid}
 export function reportHtml(result: CheckResult, options: ReportOptions): string {
   const { lang, failOn } = options;
   const sections = result.files.map((f, i) =>
-    fileHtml(f, i, { lang, failOn, design: options.designs?.get(f.file) }, options.diagrams?.get(f.file)),
+    fileHtml(f, i, { lang, failOn, design: options.designs?.get(f.file), file: f }, options.diagrams?.get(f.file)),
   );
   return `<!DOCTYPE html>
 <html lang="${lang}">

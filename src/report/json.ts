@@ -33,6 +33,7 @@ export function reportJson(result: CheckResult, _options: ReportOptions): string
       ...(f.model !== undefined ? { model: f.model } : {}),
       errors: f.errors,
       findings: f.findings.map(findingJson),
+      ...(f.rules !== undefined && f.rules.length > 0 ? { rules: f.rules } : {}),
     })),
     summary: result.summary,
   };

@@ -81,7 +81,7 @@ function ruleCase(file: FileResult, rule: string, options: ReportOptions): Case 
     );
     parts.push(`      <system-out>${xmlText(notes.join("\n\n"))}</system-out>`);
   }
-  const name = `${rule} ${ruleTitle(rule, lang)}`;
+  const name = `${rule} ${ruleTitle(rule, lang, [file])}`;
   return {
     xml: `    <testcase classname="${xmlAttr(file.file)}" name="${xmlAttr(name)}">\n${parts.join("\n")}\n    </testcase>`,
     failed: failures.length > 0,

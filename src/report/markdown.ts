@@ -71,9 +71,9 @@ function where(f: Finding): string {
   return `${f.location.file}:${f.location.line}`;
 }
 
-function findingRow(f: Finding, lang: Lang): string {
+function findingRow(f: Finding, lang: Lang, files: readonly FileResult[]): string {
   const evidence = evidenceLine(f, lang);
-  const rule = `**${mdText(f.rule)}** ${mdText(ruleTitle(f.rule, lang))}`;
+  const rule = `**${mdText(f.rule)}** ${mdText(ruleTitle(f.rule, lang, files))}`;
   const finding = evidence
     ? `${mdText(f.message)}<br>${t(lang, "report.evidence")}: ${mdCode(evidence, true)}`
     : mdText(f.message);
@@ -198,7 +198,7 @@ export function reportMarkdown(result: CheckResult, options: ReportOptions): str
   for (const sev of SEVERITIES) {
     const list = all.filter((f) => f.severity === sev && counted(f));
     if (list.length === 0) continue;
-    const rows = list.slice(0, Math.max(0, budget)).map((f) => findingRow(f, lang));
+    const rows = list.slice(0, Math.max(0, budget)).map((f) => findingRow(f, lang, result.files));
     leftOut += list.length - rows.length;
     budget -= rows.length;
     out.push(`### ${t(lang, `severity.${sev}`)} (${list.length})`, "");

@@ -1,16 +1,16 @@
 /**
  * SARIF 2.1.0, for GitHub code scanning and other tools: one run; one `rules[]` entry per rule that
- * has findings, with its metadata and help from the catalogue; results located at the YAML line and
- * column of the node, zone, flow or firewall rule; waived findings as suppressions (`inSource` for
- * a waiver in the topology, `external` for one from `--waivers`), baselined ones as `unchanged`;
- * stable partial fingerprints; input errors as tool execution notifications.
+ * has findings, with its metadata and help (from the catalogue, or for a rule of the user's policy
+ * files from the result, which has no help page); results located at the YAML line and column of
+ * the node, zone, flow or firewall rule; waived findings as suppressions (`inSource` for a waiver
+ * in the topology, `external` for one from `--waivers`), baselined ones as `unchanged`; stable
+ * partial fingerprints; input errors as tool execution notifications.
  */
-import { findRule } from "../catalogue.js";
 import { type CheckResult, exitCode, type FileResult } from "../check.js";
 import { t } from "../i18n/index.js";
 import type { Lang, Severity, SourceLocation } from "../model/types.js";
-import type { Finding, RuleDefinition } from "../rules/types.js";
-import { evidenceLine, rulesOf, wellFormed } from "./common.js";
+import type { Finding, RuleMetadata } from "../rules/types.js";
+import { evidenceLine, ruleInfo, rulesOf, wellFormed } from "./common.js";
 import type { ReportOptions } from "./types.js";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = {
@@ -62,13 +62,17 @@ function pascal(title: string): string {
     .join("");
 }
 
-function referenceText(rule: RuleDefinition, lang: Lang): string[] {
+function referenceText(rule: RuleMetadata, lang: Lang): string[] {
   return rule.references.map((r) => (r.section ? `${r[lang]} ${r.section}` : r[lang]));
 }
 
-function ruleDescriptor(id: string, fallbackSeverity: Severity, lang: Lang) {
-  const rule = findRule(id);
-  if (!rule) {
+/**
+ * A rule's entry in `rules[]`: its metadata in the reader's language, from the catalogue or, for a
+ * rule of the user's policy files, from the result. Only a built-in rule has a help page (helpUri).
+ */
+function ruleDescriptor(id: string, fallbackSeverity: Severity, lang: Lang, files: readonly FileResult[]) {
+  const info = ruleInfo(id, files);
+  if (!info) {
     const text = t(lang, "report.user-rule", { rule: id });
     return {
       id,
@@ -85,11 +89,13 @@ function ruleDescriptor(id: string, fallbackSeverity: Severity, lang: Lang) {
       },
     };
   }
+  const rule = info.meta;
+  const pack = rule.pack ?? "policy";
   const title = rule.title[lang];
   const why = rule.why[lang].trim();
   const fix = rule.fix[lang].trim();
   const refs = referenceText(rule, lang);
-  const helpUri = `${RULE_DOCS}${encodeURIComponent(rule.id)}.md`;
+  const helpUri = info.builtIn ? `${RULE_DOCS}${encodeURIComponent(rule.id)}.md` : undefined;
   const text = [
     `${t(lang, "report.why")}: ${why}`,
     `${t(lang, "report.fix")}: ${fix}`,
@@ -100,20 +106,20 @@ function ruleDescriptor(id: string, fallbackSeverity: Severity, lang: Lang) {
     why,
     `**${t(lang, "report.fix")}**: ${fix}`,
     ...(refs.length > 0 ? [`**${t(lang, "report.references")}**\n\n${refs.map((r) => `- ${r}`).join("\n")}`] : []),
-    `[${rule.id}](${helpUri})`,
+    ...(helpUri ? [`[${rule.id}](${helpUri})`] : []),
   ].join("\n\n");
   return {
     id: rule.id,
-    name: pascal(rule.title.en) || pascal(rule.id),
+    name: pascal(rule.title.en) || pascal(rule.id) || "Rule",
     shortDescription: { text: title },
     fullDescription: { text: why },
     help: { text, markdown },
-    helpUri,
+    ...(helpUri ? { helpUri } : {}),
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: {
       severity: rule.severity,
-      pack: rule.pack,
-      tags: ["security", rule.pack],
+      pack,
+      tags: ["security", pack],
       "security-severity": SECURITY_SEVERITY[rule.severity],
     },
   };
@@ -179,7 +185,7 @@ export function reportSarif(result: CheckResult, options: ReportOptions): string
             version: result.tool.version,
             semanticVersion: result.tool.version,
             informationUri: HOME,
-            rules: ids.map((id) => ruleDescriptor(id, firstSeverity.get(id) ?? "high", lang)),
+            rules: ids.map((id) => ruleDescriptor(id, firstSeverity.get(id) ?? "high", lang, result.files)),
           },
         },
         invocations: [

@@ -1,7 +1,8 @@
 /**
  * The text report: grouped by file and severity, each finding with its evidence on indented lines
  * (the chain hop by hop with the firewall rule at each firewall, the contagion steps, or what
- * blocks a flow hop), input errors as file:line:column, and one summary line.
+ * blocks a flow hop), input errors as file:line:column, and one summary line. Text from the input
+ * (titles, messages, ids) is printed on one line each, line breaks folded and controls removed.
  */
 import { styleText } from "node:util";
 import type { PathElement } from "../analyze/reach.js";
@@ -10,7 +11,7 @@ import { t } from "../i18n/index.js";
 import { type Lang, SEVERITIES } from "../model/types.js";
 import { blockerMessages } from "../rules/render.js";
 import type { Finding } from "../rules/types.js";
-import { stripControls } from "./sanitize.js";
+import { oneLine } from "./sanitize.js";
 import type { ReportOptions } from "./types.js";
 
 const COLOURS = { critical: "red", high: "red", medium: "yellow", low: "cyan", info: "gray" } as const;
@@ -53,11 +54,9 @@ export function reportText(result: CheckResult, options: ReportOptions): string 
   const out: string[] = [];
   for (const file of result.files) {
     const head = file.topology ? `${file.file} (${file.topology}${file.title ? `: ${file.title}` : ""})` : file.file;
-    out.push(paint("bold", stripControls(head)));
+    out.push(paint("bold", oneLine(head)));
     for (const e of file.errors) {
-      out.push(
-        `  ${paint("red", stripControls(`${e.file}:${e.line}:${e.column}: ${e.message}${e.hint ? ` (${e.hint})` : ""}`))}`,
-      );
+      out.push(`  ${paint("red", oneLine(`${e.file}:${e.line}:${e.column}: ${e.message}${e.hint ? ` (${e.hint})` : ""}`))}`);
     }
     const ordered = [
       ...file.findings.filter((f) => !f.waived && !f.baselined),
@@ -68,9 +67,9 @@ export function reportText(result: CheckResult, options: ReportOptions): string 
       const state = f.waived ? ` [${t(lang, "report.waived")}]` : f.baselined ? ` [${t(lang, "report.baselined")}]` : "";
       const where = `${f.location.line}:${f.location.column}`;
       out.push(
-        `  ${paint(COLOURS[f.severity], tag)} ${paint("bold", f.rule)}${state} ${stripControls(f.message)} ${paint("gray", where)}`,
+        `  ${paint(COLOURS[f.severity], tag)} ${paint("bold", oneLine(f.rule))}${state} ${oneLine(f.message)} ${paint("gray", where)}`,
       );
-      for (const line of evidenceLines(f, lang)) out.push(`      ${paint("gray", stripControls(line))}`);
+      for (const line of evidenceLines(f, lang)) out.push(`      ${paint("gray", oneLine(line))}`);
     }
     if (file.errors.length === 0 && file.findings.length === 0) out.push(`  ${t(lang, "report.clean")}`);
     out.push("");

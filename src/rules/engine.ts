@@ -1,7 +1,8 @@
 /**
  * The rule engine: runs the active rules' checks on the analysed design, renders each raw finding
  * into a finding (message in the user's language, fingerprint, location), then applies waivers
- * and reports the waivers themselves (BUNRI-01 expired, BUNRI-02 stale).
+ * and reports the waivers themselves (BUNRI-01 expired, BUNRI-02 stale, of an inactive rule, or of
+ * a BUNRI rule, which cannot be waived).
  */
 import { createHash } from "node:crypto";
 import type { Analysis } from "../analyze/index.js";
@@ -114,7 +115,9 @@ export function runRules(design: Design, analysis: Analysis, rules: readonly Rul
       if (meta) waiverFindings.push(waiverFinding(meta, design, subject, w, { params, evidence, subjects: [subject] }, lang));
       continue;
     }
-    const ruleActive = active.has(w.rule) && !w.rule.startsWith("BUNRI-");
+    // BUNRI-* findings cannot be waived (topology.md): such a waiver matches nothing and says so
+    const unwaivable = w.rule.startsWith("BUNRI-");
+    const ruleActive = active.has(w.rule) && !unwaivable;
     let matched = 0;
     if (ruleActive) {
       for (const f of findings) {
@@ -135,7 +138,12 @@ export function runRules(design: Design, analysis: Analysis, rules: readonly Rul
             design,
             subject,
             w,
-            { params, evidence, subjects: [subject], variant: ruleActive ? "no-match" : "inactive" },
+            {
+              params,
+              evidence,
+              subjects: [subject],
+              variant: unwaivable ? "unwaivable" : ruleActive ? "no-match" : "inactive",
+            },
             lang,
           ),
         );

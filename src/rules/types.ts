@@ -55,6 +55,23 @@ export interface RuleDefinition {
   builtIn: boolean;
 }
 
+/**
+ * What a report shows of a rule: its metadata without the check. A result carries it for the rules
+ * of the user's policy files that have findings (`FileResult.rules`), as the reporters cannot look
+ * those up in the catalogue, and a saved result (`bunri format`) must still show them.
+ */
+export interface RuleMetadata {
+  id: string;
+  /** the severity the rule ran with (after the policies' overrides) */
+  severity: Severity;
+  /** the `pack` its policy file declares, if it declares one */
+  pack?: string;
+  title: Bilingual;
+  why: Bilingual;
+  fix: Bilingual;
+  references: Reference[];
+}
+
 /** What a check reports, before the engine renders it. */
 export interface RawFinding {
   subjects: string[];

@@ -1,8 +1,9 @@
-// Waivers and the BUNRI-* rules: waived findings, BUNRI-01 (expired), BUNRI-02 (stale or inactive), and fingerprints that survive unrelated edits.
+// Waivers and the BUNRI-* rules: waived findings, BUNRI-01 (expired), BUNRI-02 (stale, inactive, or of a BUNRI rule), and fingerprints that survive unrelated edits.
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { checkText, summarize } from "../../src/check.js";
 import type { WaiverDef } from "../../src/model/types.js";
+import { fingerprint } from "../../src/rules/engine.js";
 import type { Finding } from "../../src/rules/types.js";
 
 type Value = string | number | boolean | null | Value[] | Doc;
@@ -271,8 +272,56 @@ describe("BUNRI-02: stale waivers", () => {
         .filter((x) => x.rule.startsWith("BUNRI-"))
         .map(brief)
         .sort(),
-    ).toEqual(["BUNRI-02 NET-07 inactive", "BUNRI-02 NET-07 no-match"]);
+    ).toEqual(["BUNRI-02 NET-07 no-match", "BUNRI-02 NET-07 unwaivable"]);
     expect(f.filter((x) => x.waived)).toEqual([]);
+  });
+
+  it("a waiver for a BUNRI rule is BUNRI-02 saying that BUNRI findings cannot be waived (not that the rule is inactive)", () => {
+    // NET-05 on fw-db with an expired waiver (BUNRI-01), and waivers that try to accept that BUNRI-01 and every BUNRI-02
+    const source = text([
+      waiver("NET-05", "fw-db", "2026-01-31"),
+      waiver("BUNRI-01", "fw-db", "2027-03-31"),
+      waiver("BUNRI-02", undefined, "2027-03-31"),
+    ]);
+    const messages: Record<string, string[]> = {};
+    const prints: Record<string, string[]> = {};
+    for (const lang of ["en", "ja"] as const) {
+      const r = check(source, ["baseline"], { lang });
+      expect(r.errors).toEqual([]);
+      const own = r.findings.filter((f) => f.rule.startsWith("BUNRI-"));
+      expect(own.map(brief)).toEqual(["BUNRI-01 fw-db", "BUNRI-02 BUNRI-02 unwaivable", "BUNRI-02 fw-db unwaivable"]);
+      expect(r.findings.filter((f) => f.waived)).toEqual([]);
+      const [, every, one] = own as [Finding, Finding, Finding];
+      for (const f of [every, one]) {
+        expect(f.severity).toBe("low");
+        expect(f.evidence.waiver?.rule).toMatch(/^BUNRI-0[12]$/);
+      }
+      expect(one.location.line).toBe(waiverLine(source, 1));
+      expect(every.location.line).toBe(waiverLine(source, 2));
+      messages[lang] = [one.message, every.message];
+      prints[lang] = [one.fingerprint, every.fingerprint];
+    }
+    expect(messages.en).toEqual([
+      "BUNRI-01 findings cannot be waived; remove this waiver (fw-db).",
+      "BUNRI-02 findings cannot be waived; remove this waiver (every subject).",
+    ]);
+    expect(messages.ja).toEqual([
+      "BUNRI-01 の指摘は免除できません。この例外 (fw-db) を削除してください。",
+      "BUNRI-02 の指摘は免除できません。この例外 (すべての対象) を削除してください。",
+    ]);
+    // fingerprinted as every BUNRI-02 finding: rule, design, subject, the waiver's rule and subject, variant; not the language
+    expect(prints.ja).toEqual(prints.en);
+    expect(prints.en).toEqual([
+      fingerprint(["BUNRI-02", "waiver-rules", "", "fw-db", "BUNRI-01|fw-db", "unwaivable"]),
+      fingerprint(["BUNRI-02", "waiver-rules", "", "BUNRI-02", "BUNRI-02|", "unwaivable"]),
+    ]);
+  });
+
+  it("a waiver for an inactive rule still says the rule is not active", () => {
+    const r = check(text([waiver("ASP-09", "db", "2027-03-31")]));
+    expect(r.findings.find((f) => f.rule === "BUNRI-02")?.message).toBe(
+      "ASP-09 is not active for this design, so the waiver (db) is not used.",
+    );
   });
 
   it("a waiver for a rule nobody knows is an input error, not a finding", () => {
