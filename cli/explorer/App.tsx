@@ -133,7 +133,7 @@ export function App({ initial, lang, subscribe }: AppProps) {
   const lines: Line[] = useMemo(() => {
     if (nav.screen === "finding") {
       const f = selectedFinding(list);
-      return f ? findingPage(f, model?.design, lang, width) : [];
+      return f ? findingPage(f, model?.design, lang, width, file?.rules) : [];
     }
     if (nav.screen === "help") return helpPage(lang, width);
     if (nav.screen === "reach" && reach.stage === "result" && model) {
@@ -144,7 +144,7 @@ export function App({ initial, lang, subscribe }: AppProps) {
       return reachPage(answerPair(model.analysis, s.index, d.index, model.analysis.any), model.design, lang, width);
     }
     return [];
-  }, [nav.screen, list, reach, model, lang, width]);
+  }, [nav.screen, list, reach, model, lang, width, file]);
 
   useEffect(() => {
     const room = lines.length > pageRows ? pageRows - 1 : pageRows;

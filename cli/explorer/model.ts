@@ -19,6 +19,7 @@ export function fileView(checked: CheckedDesign, lang: Lang): FileView {
   if (result.topology !== undefined) view.topology = result.topology;
   if (result.title !== undefined) view.title = result.title;
   if (result.model !== undefined) view.model = result.model;
+  if (result.rules !== undefined) view.rules = result.rules;
   if (!design || !analysis) return view;
   const exposed = new Set(analysis.exposure().keys());
   const top = design.topology;

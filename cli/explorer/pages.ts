@@ -10,7 +10,7 @@ import type { Design } from "../../src/model/design.js";
 import type { Lang } from "../../src/model/types.js";
 import type { PairAnswer } from "../../src/query.js";
 import { blockerMessages, labelOf } from "../../src/rules/render.js";
-import type { Finding } from "../../src/rules/types.js";
+import type { Finding, RuleMetadata } from "../../src/rules/types.js";
 import { type Line, paragraph, wrap } from "./text.js";
 import type { ZoneRow } from "./types.js";
 
@@ -54,11 +54,18 @@ function heading(text: string): Line[] {
 }
 
 /** Everything about one finding, as lines `cols` wide. */
-export function findingPage(f: Finding, design: Design | undefined, lang: Lang, cols: number): Line[] {
+export function findingPage(
+  f: Finding,
+  design: Design | undefined,
+  lang: Lang,
+  cols: number,
+  /** the rules of the user's policy files (FileView.rules); the catalogue has the built-in ones */
+  policyRules: readonly RuleMetadata[] = [],
+): Line[] {
   const out: Line[] = [];
   const state = f.waived ? ` [${t(lang, "report.waived")}]` : f.baselined ? ` [${t(lang, "report.baselined")}]` : "";
   out.push({ text: `${t(lang, `severity.${f.severity}`)}  ${f.rule}${state}`, bold: true, color: severityColour(f.severity) });
-  const rule = findRule(f.rule);
+  const rule: RuleMetadata | undefined = policyRules.find((r) => r.id === f.rule) ?? findRule(f.rule);
   if (rule) out.push(...paragraph(rule.title[lang], cols, { bold: true }));
   out.push({ text: "" }, ...paragraph(f.message, cols));
   out.push({

@@ -4,7 +4,7 @@
  * page model (styled lines) that the scrolling views slice.
  */
 import stringWidth from "string-width";
-import { stripControls } from "../../src/report/sanitize.js";
+import { oneLine } from "../../src/report/sanitize.js";
 
 export interface Line {
   text: string;
@@ -20,7 +20,8 @@ export function width(text: string): number {
 
 /** Cuts a line to `max` columns, with `…` when cut. */
 export function truncate(text: string, max: number): string {
-  const clean = stripControls(text);
+  // a line is one line: breaks and tabs from the input fold to a space, controls go
+  const clean = oneLine(text);
   if (max <= 0) return "";
   if (stringWidth(clean) <= max) return clean;
   let out = "";
@@ -41,7 +42,7 @@ export function padEnd(text: string, cols: number): string {
 
 /** Wraps one paragraph to `max` columns, continuing lines with `indent`. */
 export function wrap(text: string, max: number, indent = ""): string[] {
-  const clean = stripControls(text).replace(/\s*\n\s*/g, " ");
+  const clean = oneLine(text.replace(/\s*\n\s*/g, " "));
   const limit = Math.max(8, max);
   const lead = /^\s*/.exec(clean)?.[0] ?? "";
   const lines: string[] = [];

@@ -1,5 +1,5 @@
 /** What the explorer knows of a checked file: the data every view reads. */
-import type { Finding } from "../../src/rules/types.js";
+import type { Finding, RuleMetadata } from "../../src/rules/types.js";
 
 export interface HostChoice {
   id: string;
@@ -35,6 +35,8 @@ export interface FileView {
   model?: string;
   errors: Array<{ line: number; column: number; message: string }>;
   findings: Finding[];
+  /** the metadata of the rules of the user's policy files that have findings (the catalogue has the others) */
+  rules?: RuleMetadata[];
   /** the zones view's rows, computed once per check */
   zones: ZoneRow[];
   hosts: HostChoice[];

@@ -161,4 +161,39 @@ describe("explorer views", () => {
     expect(lastFrame()).toContain("Enter open");
     unmount();
   });
+
+  it("shows why and how to fix for a rule of the user's policy file, and keeps hostile titles on one line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "bunri-tui-policy-"));
+    const policy = join(dir, "city.yaml");
+    writeFileSync(
+      policy,
+      `bunri-policy: 1
+rules:
+  CITY-01:
+    severity: medium
+    title: { ja: 管理画面を LGWAN 側に置かない, en: No admin web server on the LGWAN side }
+    why: { ja: 職員端末から操作できます。, en: Every staff PC can reach it. }
+    fix: { ja: 管理用セグメントへ移してください。, en: Move it to a management segment. }
+    messages:
+      default: { ja: "{node} は LGWAN 側にあります", en: "{node} is on the LGWAN side" }
+    check: { type: node, select: { host-kind: [web-server], tier: [lgwan-side] } }
+`,
+    );
+    const hostile = sketch.replace(
+      "title: 高槻市 個人番号カード予約・管理システム (LGWAN-ASP)",
+      'title: "高槻市\\nFORGED LINE\\u001b[31m"',
+    );
+    const checked = await checkForExplorer([design(hostile)], { lang: "en", today: "2026-11-23", policies: ["default", policy] });
+    const { lastFrame, stdin, unmount } = render(<App initial={checked} lang="en" />);
+    await tick();
+    const first = (lastFrame() ?? "").split("\n");
+    expect(first[0]).toBe("bunri  高槻市 FORGED LINE");
+    await press(stdin, "/", "C", "I", "T", "Y", "\r", "\r");
+    const frame = lastFrame() ?? "";
+    expect(frame).toContain("No admin web server on the LGWAN side");
+    await press(stdin, "G");
+    expect(lastFrame()).toContain("Every staff PC can reach it.");
+    expect(lastFrame()).toContain("Move it to a management segment.");
+    unmount();
+  });
 });
