@@ -36,9 +36,18 @@ const CONTROL_KINDS: Record<string, string[]> = {
   ips: ["firewall"],
 };
 
-const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+/**
+ * A scalar as text, for the checks that run beside the schema on input of any shape: a mapping or
+ * a list where text belongs (the schema reports it) reads as empty, never as an exception.
+ */
+const str = (v: unknown): string =>
+  typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" || typeof v === "bigint" ? String(v) : "";
+const list = (v: unknown): string[] =>
+  v === undefined ? [] : Array.isArray(v) ? v.filter((x) => x === null || typeof x !== "object").map(str) : [str(v)];
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
+/** The entries of a map keyed by id; an entry that is not a mapping (the schema reports it) is read as empty. */
 const entries = (v: unknown): Array<[string, Obj]> =>
-  v && typeof v === "object" ? (Object.entries(v as Obj) as Array<[string, Obj]>) : [];
+  isObj(v) ? Object.entries(v).map(([id, x]): [string, Obj] => [id, isObj(x) ? x : {}]) : [];
 
 export function buildTopology(p: Positioned, file: string, lang: Lang): { topology?: Topology; errors: InputError[] } {
   const errors: InputError[] = [];
@@ -100,7 +109,7 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
   const zoneMap = new Map(zones);
   const nodeMap = new Map(nodes);
   const dataIds = new Set(data.map(([id]) => id));
-  const isHost = (id: string) => nodeMap.has(id) && !FORWARDERS.has(String(nodeMap.get(id)?.kind));
+  const isHost = (id: string) => nodeMap.has(id) && !FORWARDERS.has(str(nodeMap.get(id)?.kind));
 
   const parseServices = (v: unknown, path: Array<string | number>): { set: ServiceSet; text: string[] } | undefined => {
     const texts = list(v);
@@ -197,7 +206,7 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
 
   const nodeDefs = new Map<string, NodeDef>();
   for (const [id, n] of nodes) {
-    const kind = String(n.kind);
+    const kind = str(n.kind);
     const forwarder = FORWARDERS.has(kind);
     const base = ["nodes", id];
     if (n.zone !== undefined && n.zones !== undefined)
@@ -224,7 +233,7 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
       if (!dataIds.has(d)) err([...base, "holds", i], "unknown-data", "load.unknown-data", { data: d, id }, suggest(d, dataIds));
     });
     const controls: Controls = {};
-    for (const [ck, cv] of Object.entries((n.controls as Obj | undefined) ?? {})) {
+    for (const [ck, cv] of Object.entries(isObj(n.controls) ? n.controls : {})) {
       const allowed = HOST_CONTROLS.has(ck) ? !forwarder : (CONTROL_KINDS[ck] ?? []).includes(kind);
       if (!allowed) {
         err([...base, "controls", ck], "wrong-kind", "load.control-kind", { control: ck, id, kind }, undefined, true);
@@ -237,7 +246,8 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
     if (n.services !== undefined && !forwarder) services = parseServices(n.services, [...base, "services"]);
     const rules: RuleDef[] = [];
     const ruleIds = new Set<string>();
-    (Array.isArray(n.rules) ? (n.rules as Obj[]) : []).forEach((r, i) => {
+    (Array.isArray(n.rules) ? (n.rules as unknown[]) : []).forEach((r, i) => {
+      if (!isObj(r)) return; // the schema reports it; the other rules keep their places
       const rpath = [...base, "rules", i];
       const hasAllow = r.allow !== undefined;
       const hasDeny = r.deny !== undefined;
@@ -252,7 +262,7 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
         if (!ID_RE.test(r.id)) err([...rpath, "id"], "bad-id", "load.bad-id", { id: r.id });
       }
       const action = hasAllow ? "allow" : "deny";
-      const m = r[action] as Obj;
+      const m: Obj = isObj(r[action]) ? (r[action] as Obj) : {};
       for (const side of ["from", "to"] as const) {
         const refs = list(m[side]);
         refs.forEach((ref, j) => {
@@ -309,11 +319,11 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
       encrypted?: unknown;
       path: Array<string | number>;
       role: "from" | "via" | "to";
-    }> = [{ node: String(f.from), path: [...base, "from"], role: "from" }];
+    }> = [{ node: str(f.from), path: [...base, "from"], role: "from" }];
     (Array.isArray(f.via) ? f.via : []).forEach((v, i) => {
       const o: Obj = typeof v === "object" && v !== null ? (v as Obj) : { node: v };
       endpoints.push({
-        node: String(o.node),
+        node: str(o.node),
         service: o.service,
         encrypted: o.encrypted,
         path: [...base, "via", i],
@@ -321,7 +331,7 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
       });
     });
     const to: Obj = typeof f.to === "object" && f.to !== null ? (f.to as Obj) : { node: f.to };
-    endpoints.push({ node: String(to.node), service: to.service, encrypted: to.encrypted, path: [...base, "to"], role: "to" });
+    endpoints.push({ node: str(to.node), service: to.service, encrypted: to.encrypted, path: [...base, "to"], role: "to" });
     let ok = true;
     for (const e of endpoints) {
       const implicit = e.node.endsWith("/*");
@@ -389,7 +399,7 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
   if (errors.length > 0) return { errors };
   const topology: Topology = {
     file,
-    name: String(root.name),
+    name: str(root.name),
     zones: zoneDefs,
     nodes: nodeDefs,
     data: new Map(
@@ -429,9 +439,10 @@ export function buildWaivers(
   errors: InputError[],
 ): WaiverDef[] {
   const out: WaiverDef[] = [];
-  (Array.isArray(v) ? (v as Obj[]) : []).forEach((w, i) => {
+  (Array.isArray(v) ? (v as unknown[]) : []).forEach((w, i) => {
+    if (!isObj(w)) return; // the schema reports it
     const at = [...path, i];
-    const expires = String(w.expires);
+    const expires = str(w.expires);
     if (!isCalendarDate(expires)) {
       errors.push({
         ...positionOf(p, pointer([...at, "expires"]), file),
@@ -440,7 +451,7 @@ export function buildWaivers(
       });
       return;
     }
-    const def: WaiverDef = { rule: String(w.rule), reason: String(w.reason), expires, loc: positionOf(p, pointer(at), file) };
+    const def: WaiverDef = { rule: str(w.rule), reason: str(w.reason), expires, loc: positionOf(p, pointer(at), file) };
     if (typeof w.subject === "string") def.subject = w.subject;
     if (typeof w["approved-by"] === "string") def.approvedBy = w["approved-by"];
     if (typeof w.topology === "string") def.topology = w.topology;

@@ -8,6 +8,7 @@ import leven from "leven";
 import { t } from "../i18n/index.js";
 import type { InputError, Lang } from "../model/types.js";
 import { packagePath } from "../util/paths.js";
+import { showValue } from "../util/show.js";
 import { type Positioned, positionOf } from "./yaml.js";
 
 let validator: ValidateFunction | undefined;
@@ -72,7 +73,10 @@ export function schemaErrors(p: Positioned, file: string, lang: Lang, value: unk
 }
 
 function describe(e: ErrorObject, lang: Lang): { message: string; hint?: string } | undefined {
-  const field = e.instancePath.split("/").pop() ?? "";
+  // the key the value sits under; an item of a list is named by its list and place: `auth[1]`
+  const parts = e.instancePath.split("/").map((x) => x.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const last = parts.pop() ?? "";
+  const field = /^\d+$/.test(last) && parts.length > 0 ? `${parts[parts.length - 1]}[${Number(last) + 1}]` : last;
   switch (e.keyword) {
     case "additionalProperties": {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
@@ -87,7 +91,7 @@ function describe(e: ErrorObject, lang: Lang): { message: string; hint?: string 
       return { message: t(lang, "load.missing-key", { key: (e.params as { missingProperty: string }).missingProperty }) };
     case "enum": {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
-      const value = String(e.data);
+      const value = showValue(e.data);
       const guess = didYouMean(value, allowed);
       return {
         message: t(lang, "load.bad-value", { key: field, value, allowed: allowed.join(", ") }),
@@ -99,7 +103,7 @@ function describe(e: ErrorObject, lang: Lang): { message: string; hint?: string 
     case "type":
       return { message: t(lang, "load.bad-type", { key: field, type: (e.params as { type: string }).type }) };
     case "pattern":
-      return { message: t(lang, "load.bad-pattern", { key: field, value: String(e.data) }) };
+      return { message: t(lang, "load.bad-pattern", { key: field, value: showValue(e.data) }) };
     case "minItems":
     case "minLength":
       return { message: t(lang, "load.empty", { key: field }) };

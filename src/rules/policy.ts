@@ -7,11 +7,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { LineCounter, parseDocument } from "yaml";
 import { t } from "../i18n/index.js";
 import { didYouMean } from "../load/schema.js";
+import { parseYaml, pointer, positionOf } from "../load/yaml.js";
 import type { InputError, Lang, Severity, SourceLocation, Topology } from "../model/types.js";
 import { packagePath } from "../util/paths.js";
+import { showValue } from "../util/show.js";
 import type { Bilingual, Reference, RuleDefinition } from "./types.js";
 
 export interface PolicyFile {
@@ -50,32 +51,15 @@ export function parsePolicyText(
   lang: Lang,
   builtIn: boolean,
 ): { policy?: PolicyFile; errors: InputError[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, schema: "core", uniqueKeys: true });
-  const at = (offset: number | undefined): SourceLocation => {
-    const p = lineCounter.linePos(offset ?? 0);
-    return { file, line: p.line, column: p.col };
-  };
+  // the loader's YAML reader: size, nesting and alias limits, null-prototype objects, positions
+  const parsed = parseYaml(text, file, lang);
+  if (parsed.errors.length > 0) return { errors: parsed.errors };
+  const value = parsed.value;
+  const at = (path: Array<string | number>, key = false): SourceLocation => positionOf(parsed, pointer(path), file, key);
   const errors: InputError[] = [];
-  for (const e of doc.errors) {
-    const p = at(e.pos[0]);
-    errors.push({ ...p, code: "yaml-syntax", message: t(lang, "policy.yaml-syntax", { detail: e.message.split("\n")[0] }) });
-  }
-  if (errors.length > 0) return { errors };
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    return { errors: [{ file, line: 1, column: 1, code: "yaml-syntax", message: String((e as Error).message) }] };
-  }
   const schemaErrors = validate(value);
   if (schemaErrors) {
     for (const e of schemaErrors) {
-      const path = e.instancePath
-        .split("/")
-        .slice(1)
-        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-      const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
       if (e.keyword === "if") continue; // the failing branch of a check type reports its own errors
       let detail = e.message;
       if (e.keyword === "additionalProperties") {
@@ -86,10 +70,12 @@ export function parsePolicyText(
       } else if (e.keyword === "enum") {
         const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
         const near = typeof e.data === "string" ? didYouMean(e.data, allowed) : undefined;
-        detail = near ? `"${String(e.data)}" is not allowed (did you mean "${near}"?)` : `must be one of: ${allowed.join(", ")}`;
+        detail = near
+          ? `"${showValue(e.data)}" is not allowed (did you mean "${near}"?)`
+          : `must be one of: ${allowed.join(", ")}`;
       }
       errors.push({
-        ...at(node?.range?.[0]),
+        ...positionOf(parsed, e.instancePath, file),
         code: "policy-schema",
         message: t(lang, "policy.schema", { path: e.instancePath || "/", detail: detail ?? "" }),
       });
@@ -106,7 +92,6 @@ export function parsePolicyText(
   };
   const rules: RuleDefinition[] = [];
   for (const [id, r] of Object.entries(v.rules ?? {})) {
-    const node = doc.getIn(["rules", id], true) as { range?: [number, number, number] } | undefined;
     const def: RuleDefinition = {
       ...(r as RuleDefinition),
       id,
@@ -114,7 +99,7 @@ export function parsePolicyText(
       references: r.references ?? [],
       messages: r.messages ?? {},
       builtIn,
-      loc: at(node?.range?.[0]),
+      loc: at(["rules", id], true),
     };
     rules.push(def);
   }

@@ -73,4 +73,25 @@ describe("user policy files", () => {
     const r = checkText(design, "d.yaml", { lang: "en", policies: ["three-layer"] }).result;
     expect(r.errors[0]?.message).toMatch(/unknown policy "three-layer"/);
   });
+
+  it("read hostile policy files with the loader's limits: nesting, alias bombs, prototype names", () => {
+    const errorsOf = (text: string) =>
+      checkText(design, "d.yaml", { lang: "en", policies: ["default", policy(text)] }).result.errors.map(
+        (e) => `${e.line}:${e.column} ${e.message}`,
+      );
+    expect(errorsOf(`bunri-policy: 1\nrules: ${"[".repeat(5000)}${"]".repeat(5000)}\n`)).toContainEqual(
+      expect.stringMatching(/^2:\d+ the YAML is nested deeper than 64 levels/),
+    );
+    const bomb = ["bunri-policy: 1", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < 8; i++)
+      bomb.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(", ")}]`,
+      );
+    expect(errorsOf(bomb.join("\n"))).toContainEqual(expect.stringContaining("alias bomb"));
+    const proto = errorsOf("bunri-policy: 1\nrules:\n  __proto__: { severity: low }\n");
+    expect(proto).toContainEqual(expect.stringMatching(/^3:3 .*\/rules must match pattern/));
+    expect(proto).toContainEqual(expect.stringMatching(/^3:14 .*\/rules\/__proto__ must have required property 'title'/));
+  });
 });
