@@ -4,7 +4,8 @@ import { t } from "../i18n/index.js";
 import type { Lang } from "../model/types.js";
 import { formatPath } from "../rules/render.js";
 import type { Finding } from "../rules/types.js";
-import { oneLine, stripControls } from "./sanitize.js";
+import { mdText } from "./markdown.js";
+import { oneLine } from "./sanitize.js";
 
 function pairLines(p: PairChange, lang: Lang, kind: "gained" | "lost"): string[] {
   const lines = [`${p.source} → ${p.target}  (${p.services})`];
@@ -75,36 +76,32 @@ export function diffText(diff: DiffResult, lang: Lang): string {
 }
 
 /** Markdown-escapes text from the input so it cannot break the layout or inject HTML. */
-function md(s: string): string {
-  return stripControls(s).replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (c) => `\\${c}`);
-}
-
 export function diffMarkdown(diff: DiffResult, lang: Lang): string {
-  const out: string[] = [`### ${md(t(lang, "diff.title", { old: diff.old.file, new: diff.new.file }))}`, ""];
+  const out: string[] = [`### ${mdText(t(lang, "diff.title", { old: diff.old.file, new: diff.new.file }))}`, ""];
   const errors = [...diff.old.errors, ...diff.new.errors];
   if (errors.length > 0) {
-    for (const e of errors) out.push(`- ${md(`${e.file}:${e.line}:${e.column}: ${e.message}`)}`);
+    for (const e of errors) out.push(`- ${mdText(`${e.file}:${e.line}:${e.column}: ${e.message}`)}`);
     return `${out.join("\n")}\n`;
   }
   const table = (rows: PairChange[], kind: "gained" | "lost") => {
     if (rows.length === 0) return;
     out.push(
-      `| ${md(t(lang, "diff.col.source"))} | ${md(t(lang, "diff.col.target"))} | ${md(t(lang, "diff.col.services"))} | ${md(t(lang, "diff.col.rules"))} |`,
+      `| ${mdText(t(lang, "diff.col.source"))} | ${mdText(t(lang, "diff.col.target"))} | ${mdText(t(lang, "diff.col.services"))} | ${mdText(t(lang, "diff.col.rules"))} |`,
       "|---|---|---|---|",
     );
     for (const p of rows)
       out.push(
-        `| ${md(p.source)} | ${md(p.target)} | ${md(p.services)} | ${md(p.rules.join(", ") || (kind === "gained" ? "-" : ""))} |`,
+        `| ${mdText(p.source)} | ${mdText(p.target)} | ${mdText(p.services)} | ${mdText(p.rules.join(", ") || (kind === "gained" ? "-" : ""))} |`,
       );
     out.push("");
   };
-  out.push(`**${md(t(lang, "diff.gained", { n: diff.reach.gained.length }))}**`, "");
+  out.push(`**${mdText(t(lang, "diff.gained", { n: diff.reach.gained.length }))}**`, "");
   table(diff.reach.gained, "gained");
-  out.push(`**${md(t(lang, "diff.lost", { n: diff.reach.lost.length }))}**`, "");
+  out.push(`**${mdText(t(lang, "diff.lost", { n: diff.reach.lost.length }))}**`, "");
   table(diff.reach.lost, "lost");
-  out.push(`**${md(t(lang, "diff.findings-new", { n: diff.findings.new.length }))}**`, "");
-  for (const f of diff.findings.new) out.push(`- ${md(findingLine(f))}`);
-  out.push("", `**${md(t(lang, "diff.findings-resolved", { n: diff.findings.resolved.length }))}**`, "");
-  for (const f of diff.findings.resolved) out.push(`- ${md(findingLine(f))}`);
+  out.push(`**${mdText(t(lang, "diff.findings-new", { n: diff.findings.new.length }))}**`, "");
+  for (const f of diff.findings.new) out.push(`- ${mdText(findingLine(f))}`);
+  out.push("", `**${mdText(t(lang, "diff.findings-resolved", { n: diff.findings.resolved.length }))}**`, "");
+  for (const f of diff.findings.resolved) out.push(`- ${mdText(findingLine(f))}`);
   return `${out.join("\n")}\n`;
 }

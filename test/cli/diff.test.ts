@@ -66,7 +66,7 @@ describe("bunri diff", () => {
     writeFileSync(join(dir, "design.yaml"), opened);
     const r = bunri(["diff", "git:HEAD:design.yaml", "design.yaml", "--format", "markdown"], dir);
     expect(r.code).toBe(1);
-    expect(r.out).toContain("| citizen | db | tcp/5432 | fw\\-front\\#1, fw\\-back\\#1 |");
+    expect(r.out).toContain("| citizen | db | tcp/5432 | fw-front#1, fw-back#1 |");
     const bad = bunri(["diff", "git:nope:design.yaml", "design.yaml"], dir);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("git cannot show design.yaml at nope");
