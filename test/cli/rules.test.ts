@@ -1,5 +1,7 @@
 /** `bunri rules` and `bunri explain`, spawned as users run them. */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -49,5 +51,47 @@ describe("bunri explain", () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('unknown rule "ASP-2" (did you mean "ASP-02"?)');
     expect(bunri(["explain"]).code).toBe(2);
+  });
+
+  it("explains a rule of the user's policy file with --policy, each field on one line", () => {
+    const dir = mkdtempSync(join(tmpdir(), "bunri-explain-"));
+    const file = join(dir, "city.yaml");
+    writeFileSync(
+      file,
+      `bunri-policy: 1
+pack: city
+rules:
+  CITY-01:
+    severity: medium
+    title: { ja: "管理画面を LGWAN 側に\\n置かない", en: "No admin web server\\u001b[31m on the LGWAN side" }
+    why: { ja: 職員端末から操作できます。, en: Every staff PC can reach it. }
+    fix: { ja: 管理用セグメントへ移してください。, en: Move it to a management segment. }
+    messages:
+      default: { ja: "{node} は LGWAN 側にあります", en: "{node} is on the LGWAN side" }
+    check: { type: node, select: { host-kind: [web-server], tier: [lgwan-side] } }
+`,
+    );
+    const en = bunri(["explain", "city-01", "--policy", file]);
+    expect(en.code).toBe(0);
+    expect(en.out.split("\n").slice(0, 6)).toEqual([
+      "CITY-01  No admin web server on the LGWAN side",
+      "",
+      "Severity: medium   Pack: city",
+      "",
+      "Why it matters:",
+      "  Every staff PC can reach it.",
+    ]);
+    expect(bunri(["explain", "CITY-01", "--policy", file, "--lang", "ja"]).out).toMatch(
+      /^CITY-01 {2}管理画面を LGWAN 側に 置かない$/m,
+    );
+    const typo = bunri(["explain", "CITY-1", "--policy", file]);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toContain('did you mean "CITY-01"?');
+    expect(bunri(["explain", "CITY-01"]).code).toBe(2); // without its file, the rule is unknown
+    const broken = join(dir, "broken.yaml");
+    writeFileSync(broken, "bunri-policy: 1\nrules:\n  CITY-01: { severity: loud }\n");
+    const bad = bunri(["explain", "CITY-01", "--policy", broken]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/broken\.yaml:3:\d+: /);
   });
 });

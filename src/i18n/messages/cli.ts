@@ -60,8 +60,8 @@ export const CLI_MESSAGES: Catalogue = {
   "cli.unexpected": { en: 'unexpected argument "{value}"', ja: '余分な引数 "{value}" があります' },
   "cli.bad-pack": { en: 'unknown pack "{value}": use {packs}', ja: 'パック "{value}" はありません。{packs} のいずれかです' },
   "cli.explain-usage": {
-    en: "usage: bunri explain RULE (e.g. bunri explain ASP-02)",
-    ja: "使い方: bunri explain ルールID (例: bunri explain ASP-02)",
+    en: "usage: bunri explain RULE [--policy FILE…] (e.g. bunri explain ASP-02)",
+    ja: "使い方: bunri explain ルールID [--policy ファイル…] (例: bunri explain ASP-02)",
   },
   "cli.unknown-rule": {
     en: 'unknown rule "{rule}": `bunri rules` lists them',
@@ -209,6 +209,7 @@ Usage:
   bunri rules [--pack P] [--format text|json|markdown]
                          the rule catalogue
   bunri explain RULE     one rule in full: why, fix, references, examples
+                         (--policy FILE: a rule of your own policy file)
   bunri init [--template alpha|alpha-prime|beta|beta-prime|lgwan-asp] [FILE]
                          a commented starting design that passes the check
   bunri schema [topology|policy|result]
@@ -245,6 +246,7 @@ Exit status: 0 clean, 1 findings at or above --fail-on, 2 invalid input or usage
   bunri rules [--pack P] [--format text|json|markdown]
                          ルールの一覧
   bunri explain ルールID ルールの詳細 (理由・直し方・根拠・例)
+                         (--policy ファイル: 独自のポリシーファイルのルール)
   bunri init [--template alpha|alpha-prime|beta|beta-prime|lgwan-asp] [ファイル]
                          検査に合格する、コメント付きの設計のひな形
   bunri schema [topology|policy|result]
