@@ -55,14 +55,19 @@ export function mermaidLabel(lines: readonly string[]): string {
   return `"${esc.join("<br>")}"`;
 }
 
+/** The zone box a node is drawn inside (its home zone, when the diagram has it), or undefined: drawn apart and linked. */
+function insideOf(zoneIds: ReadonlySet<string>): (n: GraphNode) => string | undefined {
+  return (n) => {
+    const home = homeZone(n);
+    return home !== undefined && zoneIds.has(home) ? home : undefined;
+  };
+}
+
 export function toMermaid(model: GraphModel, options: TextGraphOptions = {}): string {
   const lang = options.lang ?? "en";
   const id = generatedIds(model);
   const zoneIds = new Set(model.zones.map((z) => z.id));
-  const inside = (n: GraphNode) => {
-    const home = homeZone(n);
-    return home !== undefined && zoneIds.has(home) ? home : undefined;
-  };
+  const inside = insideOf(zoneIds);
   const out = ["flowchart LR"];
   for (const z of model.zones) {
     out.push(`  subgraph ${id.get(`z:${z.id}`)}[${mermaidLabel(zoneText(z, lang))}]`);
@@ -104,10 +109,7 @@ export function toDot(model: GraphModel, options: TextGraphOptions = {}): string
   const lang = options.lang ?? "en";
   const id = generatedIds(model);
   const zoneIds = new Set(model.zones.map((z) => z.id));
-  const inside = (n: GraphNode) => {
-    const home = homeZone(n);
-    return home !== undefined && zoneIds.has(home) ? home : undefined;
-  };
+  const inside = insideOf(zoneIds);
   const hot = `color="${HOT}", penwidth=3`;
   const out = [
     "graph bunri {",
