@@ -199,4 +199,34 @@ describe("the engine agrees with a naive reading of the spec", () => {
       RUNS,
     );
   });
+
+  it("on what stops a pair that does not reach: no connection, not accepted, or the blockers on the way", () => {
+    fc.assert(
+      fc.property(design, (g) => {
+        const { oracle, a, index } = setUp(g);
+        for (const s of oracle.hosts)
+          for (const t of oracle.hosts) {
+            if (s.id === t.id || oracle.witness(s, t)) continue;
+            const why = a.reach.explain(index(s), index(t), a.any);
+            const pair = `${s.id} → ${t.id}`;
+            if (!oracle.connected(s, t)) {
+              expect(why.reason, pair).toBe("no-connection");
+              continue;
+            }
+            const accepted = oracle.packets.filter((p) => oracle.accepts(t, p));
+            const wouldPass = oracle.packets.some((p) => oracle.passes(s, t, p));
+            expect(why.reason, pair).toBe(accepted.length === 0 || wouldPass ? "not-accepted" : "blocked");
+            if (why.reason !== "blocked") continue;
+            expect(why.blockers.length, pair).toBeGreaterThan(0);
+            for (const b of why.blockers)
+              if (b.type === "firewall")
+                expect(
+                  accepted.some((p) => !oracle.firewallAllows(b.id, s, t, p)),
+                  `${pair}: ${b.id} denies something`,
+                ).toBe(true);
+          }
+      }),
+      RUNS,
+    );
+  });
 });

@@ -211,9 +211,9 @@ export class Oracle {
    * Every chain z1 d1 z2 … zk+1 from `s` to `t` for packet `p` (no zone twice), with `without`
    * devices taken away, the shortest first: fewest devices, then the id sequence.
    */
-  chains(s: OHost, t: OHost, p: Packet, without: (d: ODevice) => boolean = () => false): OChain[] {
+  chains(s: OHost, t: OHost, p: Packet, without: (d: ODevice) => boolean = () => false, anyService = false): OChain[] {
     if (s.id === t.id) return [];
-    if (t.services && !inRanges(t.services, p)) return [];
+    if (!anyService && t.services && !inRanges(t.services, p)) return [];
     const open = this.devices.filter((d) => !without(d) && this.passesThrough(d, s, t, p));
     const out: string[][] = [];
     const walk = (ids: string[], seen: Set<string>) => {
@@ -248,6 +248,46 @@ export class Oracle {
 
   reaches(s: OHost, t: OHost, p: Packet, without?: (d: ODevice) => boolean): boolean {
     return this.chains(s, t, p, without).length > 0;
+  }
+
+  /** Would `p` get from `s` to `t` were it accepted there? (The network lets it through.) */
+  passes(s: OHost, t: OHost, p: Packet): boolean {
+    return this.chains(s, t, p, undefined, true).length > 0;
+  }
+
+  /** Does `t` accept `p`? */
+  accepts(t: OHost, p: Packet): boolean {
+    return !t.services || inRanges(t.services, p);
+  }
+
+  /** Is there any chain of zones from `s` to `t` through nodes other than them, whatever they forward? */
+  connected(s: OHost, t: OHost): boolean {
+    const other = (id: string) => id !== s.id && id !== t.id;
+    const all = [
+      ...this.devices.filter((d) => other(d.id)).map((d) => d.zones),
+      ...this.hosts.filter((h) => h.zones.length > 1 && other(h.id)).map((h) => h.zones),
+    ];
+    const seen = new Set(s.zones);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const zones of all)
+        if (zones.some((z) => seen.has(z)))
+          for (const z of zones)
+            if (!seen.has(z)) {
+              seen.add(z);
+              grew = true;
+            }
+    }
+    return t.zones.some((z) => seen.has(z));
+  }
+
+  /** The decision of firewall `id` on (s, t, p): the deciding rule's action, or its default. */
+  firewallAllows(id: string, s: OHost, t: OHost, p: Packet): boolean {
+    const d = this.devices.find((x) => x.id === id);
+    if (d?.kind !== "firewall") throw new Error(`oracle: no firewall ${id}`);
+    const r = this.decide(d, s, t, p);
+    return r ? r.allow : d.defaultAllow;
   }
 
   /** The witness over every service: the first packet (tcp, udp, icmp, by port) that reaches, and its shortest chain. */
