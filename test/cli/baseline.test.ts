@@ -1,11 +1,11 @@
 /** Baselines end to end: --write-baseline, --baseline, --base REV in a real git repository. */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { bunri as run } from "../helpers/cli.js";
 
-const BIN = join(import.meta.dirname, "../../dist/cli/bunri.js");
 const example = readFileSync(join(import.meta.dirname, "../fixtures/takatsuki-sketch.yaml"), "utf8");
 
 /** The sketch with the web tier's DB rule opened to any source: NET-02 on fw-back#1. */
@@ -22,12 +22,7 @@ const moreFindings = oneFinding.replace(
 /** The packs are fixed so that these tests speak of baselines, not of which rules a design triggers. */
 function bunri(args: string[], cwd: string) {
   const packs = args[0] === "check" ? ["--policy", "lgwan-asp", "--policy", "baseline"] : [];
-  const r = spawnSync(process.execPath, [BIN, ...args, ...packs], {
-    cwd,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", LANG: "C" },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  return run([...args, ...packs], cwd);
 }
 
 function findings(out: string): Array<{ rule: string; baselined: boolean; fingerprint: string }> {

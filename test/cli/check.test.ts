@@ -1,17 +1,11 @@
 /** The built command, spawned as a user runs it (npm test builds it first). */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { bunri } from "../helpers/cli.js";
 
-const BIN = join(import.meta.dirname, "../../dist/cli/bunri.js");
 const EXAMPLE = join(import.meta.dirname, "../fixtures/takatsuki-sketch.yaml");
-
-function bunri(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", LANG: "C" } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 function temp(name: string, text: string): string {
   const dir = mkdtempSync(join(tmpdir(), "bunri-"));

@@ -1,11 +1,11 @@
 /** `bunri diff` on pairs of designs: reachability gained and lost with the rule changes, findings new and resolved, git:REV:PATH. */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { bunri } from "../helpers/cli.js";
 
-const BIN = join(import.meta.dirname, "../../dist/cli/bunri.js");
 const base = readFileSync(join(import.meta.dirname, "../fixtures/takatsuki-sketch.yaml"), "utf8");
 const FRONT = "- { allow: { from: internet, to: web-inet, service: https }, title: 市民→予約サイト }";
 const BACK = "- { allow: { from: [web-inet, web-lgwan], to: db, service: postgres }, title: Web→DB }";
@@ -13,15 +13,6 @@ const BACK = "- { allow: { from: [web-inet, web-lgwan], to: db, service: postgre
 const opened = base
   .replace(FRONT, "- { allow: { from: internet, to: [web-inet, db], service: [https, postgres] }, title: 市民→予約サイト }")
   .replace(BACK, "- { allow: { from: [web-inet, web-lgwan, internet], to: db, service: postgres }, title: Web→DB }");
-
-function bunri(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", LANG: "C" },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 function dirWith(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "bunri-diff-"));

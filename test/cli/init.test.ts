@@ -1,20 +1,9 @@
 /** `bunri init`: every template writes a design that passes the check, named after the file. */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-
-const BIN = join(import.meta.dirname, "../../dist/cli/bunri.js");
-
-function bunri(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", LANG: "C" },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+import { bunri } from "../helpers/cli.js";
 
 describe("bunri init", () => {
   it.each(["alpha", "alpha-prime", "beta", "beta-prime", "lgwan-asp"])("--template %s passes the check", (template) => {

@@ -1,21 +1,14 @@
 /** The JSON result matches its published schema (`bunri schema result`) on every example and on broken input. */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
+import { bunri, ROOT } from "../helpers/cli.js";
 
-const ROOT = join(import.meta.dirname, "../..");
-const BIN = join(ROOT, "dist/cli/bunri.js");
 const schema = JSON.parse(readFileSync(join(ROOT, "schema/result.schema.json"), "utf8"));
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
 const sketch = readFileSync(join(ROOT, "test/fixtures/takatsuki-sketch.yaml"), "utf8");
-
-function bunri(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, LANG: "C" } });
-  return { code: r.status, out: r.stdout };
-}
 
 function temp(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "bunri-schema-"));

@@ -1,16 +1,9 @@
 /** `bunri rules` and `bunri explain`, spawned as users run them. */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-
-const BIN = join(import.meta.dirname, "../../dist/cli/bunri.js");
-
-function bunri(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", LANG: "C" } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+import { bunri } from "../helpers/cli.js";
 
 describe("bunri rules", () => {
   it("lists the catalogue by pack, in the user's language", () => {

@@ -3,14 +3,12 @@
  * or bidirectional overrides is printed on one line, without them, by `bunri check` (text report),
  * `bunri reach` and `bunri diff`, so a hostile design cannot forge report lines or colour the screen.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT, bunri as run } from "../helpers/cli.js";
 
-const ROOT = join(import.meta.dirname, "../..");
-const BIN = join(ROOT, "dist/cli/bunri.js");
 const sketch = readFileSync(join(ROOT, "test/fixtures/takatsuki-sketch.yaml"), "utf8");
 
 /** A title that tries to end its line, start a forged one, colour it and reverse it. */
@@ -44,12 +42,7 @@ const design = sketch
 let dir: string;
 
 function bunri(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: dir,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", LANG: "C" },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  return run(args, dir);
 }
 
 /** What must never reach the terminal: C0 controls but the line feed, DEL, C1, bidi controls, line and paragraph separators. */

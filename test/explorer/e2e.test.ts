@@ -2,8 +2,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { BIN } from "../helpers/cli.js";
 
-const BIN = join(import.meta.dirname, "../../dist/cli/bunri.js");
 const DESIGN = join(import.meta.dirname, "../fixtures/takatsuki-sketch.yaml");
 const hasScript = spawnSync("script", ["--version"]).status === 0;
 

@@ -1,5 +1,4 @@
 /** `bunri graph`: Mermaid, DOT and SVG of a design, the highlighted paths of a rule, escaping, determinism. */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,18 +9,12 @@ import { designGraph, findingPaths, type GraphModel, toDot, toMermaid } from "..
 import { wrap } from "../../src/graph/labels.js";
 import { toSvg } from "../../src/graph/svg.js";
 import { mermaidLabel } from "../../src/graph/text.js";
+import { ROOT, bunri as run } from "../helpers/cli.js";
 
-const ROOT = join(import.meta.dirname, "../..");
-const BIN = join(ROOT, "dist/cli/bunri.js");
 const TODAY = "2026-11-23";
 
 function bunri(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, LANG: "C", NO_COLOR: "1" },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  return run(args, ROOT);
 }
 
 async function checked(file: string): Promise<CheckedDesign & { design: NonNullable<CheckedDesign["design"]> }> {

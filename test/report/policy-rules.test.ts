@@ -3,15 +3,13 @@
  * file), so SARIF, HTML, JUnit and Markdown show their title, why, fix and references as they do
  * for built-in rules, also when `bunri format` re-renders a saved result. Spawned as a user runs it.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT, bunri as run } from "../helpers/cli.js";
 
-const ROOT = join(import.meta.dirname, "../..");
-const BIN = join(ROOT, "dist/cli/bunri.js");
 const sketch = readFileSync(join(ROOT, "test/fixtures/takatsuki-sketch.yaml"), "utf8");
 
 /** CITY-01 (web-lgwan) with a declared pack and references; CITY-02 (db) in a file without a pack, raised to high by the first. */
@@ -57,12 +55,7 @@ interface SarifRule {
 let dir: string;
 
 function bunri(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: dir,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", LANG: "C" },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  return run(args, dir);
 }
 
 const read = (name: string) => readFileSync(join(dir, name), "utf8");
