@@ -9,6 +9,7 @@ import { checkText } from "./check.js";
 import { t } from "./i18n/index.js";
 import type { Lang } from "./model/types.js";
 import { BUILTIN_ORDER, builtinPacks, type PolicyFile } from "./rules/policy.js";
+import { referenceLine } from "./rules/render.js";
 import type { Finding, RuleDefinition } from "./rules/types.js";
 import { packagePath } from "./util/paths.js";
 
@@ -78,10 +79,6 @@ function checkYaml(rule: RuleDefinition): string {
   const spec: Record<string, unknown> = { ...rule.check };
   if (rule.models) return stringify({ models: rule.models, check: spec }, { lineWidth: 0 }).trimEnd();
   return stringify({ check: spec }, { lineWidth: 0 }).trimEnd();
-}
-
-function referenceLine(r: RuleDefinition["references"][number], lang: Lang): string {
-  return r.section ? `${r[lang]} ${r.section}` : r[lang];
 }
 
 const LABELS = {

@@ -9,7 +9,7 @@ import { t } from "../../src/i18n/index.js";
 import type { Design } from "../../src/model/design.js";
 import type { Lang } from "../../src/model/types.js";
 import type { PairAnswer } from "../../src/query.js";
-import { blockerMessages, labelOf } from "../../src/rules/render.js";
+import { blockerMessages, labelOf, referenceLine } from "../../src/rules/render.js";
 import type { Finding, RuleMetadata } from "../../src/rules/types.js";
 import { type Line, paragraph, wrap } from "./text.js";
 import type { ZoneRow } from "./types.js";
@@ -135,7 +135,7 @@ export function findingPage(
     out.push(...heading(t(lang, "tui.fix")), ...paragraph(rule.fix[lang], cols, {}, "  "));
     if (rule.references.length > 0) {
       out.push(...heading(t(lang, "tui.references")));
-      for (const r of rule.references) out.push(...paragraph(`- ${r[lang]}${r.section ? ` ${r.section}` : ""}`, cols, {}, "  "));
+      for (const r of rule.references) out.push(...paragraph(`- ${referenceLine(r, lang)}`, cols, {}, "  "));
     }
   }
   return out;

@@ -14,7 +14,7 @@ import type { CheckResult, FileResult } from "../check.js";
 import { hasMessage, joinList, t } from "../i18n/index.js";
 import type { Design } from "../model/design.js";
 import { type Lang, SEVERITIES, type Severity } from "../model/types.js";
-import { blockerMessages } from "../rules/render.js";
+import { blockerMessages, referenceLine } from "../rules/render.js";
 import type { Finding } from "../rules/types.js";
 import { cleanText, counted, failing, ruleInfo } from "./common.js";
 import type { ReportOptions } from "./types.js";
@@ -151,7 +151,7 @@ function findingHtml(f: Finding, ctx: Ctx): string {
     if (rule.references.length > 0)
       out.push(
         `<h5>${m(lang, "html.references")}</h5><ul class="refs">${rule.references
-          .map((r) => `<li>${h(r.section ? `${r[lang]} ${r.section}` : r[lang])}</li>`)
+          .map((r) => `<li>${h(referenceLine(r, lang))}</li>`)
           .join("")}</ul>`,
       );
   } else out.push(`<p>${m(lang, "report.user-rule", { rule: f.rule })}</p>`);

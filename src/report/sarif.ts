@@ -9,6 +9,7 @@
 import { type CheckResult, exitCode, type FileResult } from "../check.js";
 import { t } from "../i18n/index.js";
 import type { Lang, Severity, SourceLocation } from "../model/types.js";
+import { referenceLine } from "../rules/render.js";
 import type { Finding, RuleMetadata } from "../rules/types.js";
 import { evidenceLine, ruleInfo, rulesOf, wellFormed } from "./common.js";
 import type { ReportOptions } from "./types.js";
@@ -63,7 +64,7 @@ function pascal(title: string): string {
 }
 
 function referenceText(rule: RuleMetadata, lang: Lang): string[] {
-  return rule.references.map((r) => (r.section ? `${r[lang]} ${r.section}` : r[lang]));
+  return rule.references.map((r) => referenceLine(r, lang));
 }
 
 /**

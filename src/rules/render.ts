@@ -6,6 +6,7 @@ import type { Blocker, PathElement } from "../analyze/reach.js";
 import { t } from "../i18n/index.js";
 import type { Design } from "../model/design.js";
 import type { Lang } from "../model/types.js";
+import type { Reference } from "./types.js";
 
 export function labelOf(design: Design | undefined, id: string, lang: Lang): string {
   if (!design) return id;
@@ -45,4 +46,9 @@ export function blockerMessages(blockers: readonly Blocker[], lang: Lang): strin
     } else out.push(t(lang, `blocker.${b.type}`, { host: b.id }));
   }
   return out;
+}
+
+/** A rule's reference in one language: the document, then the section where known. */
+export function referenceLine(r: Reference, lang: Lang): string {
+  return r.section ? `${r[lang]} ${r.section}` : r[lang];
 }
