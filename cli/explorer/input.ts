@@ -9,7 +9,8 @@
  */
 import { useInput } from "ink";
 import { createContext, useContext, useEffect, useRef } from "react";
-import { leaves, type NavAction, type NavState } from "./nav.js";
+import { type CursorAction, cursorKey } from "./cursor.js";
+import { globalNav, isBackKey, leaves, type NavAction, type NavState } from "./nav.js";
 
 /** The parts of Ink's `Key` that the explorer reads. */
 export interface KeyInfo {
@@ -49,6 +50,14 @@ export function splitPresses(input: string, key: KeyInfo, typing: boolean): Pres
 export function printable(input: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
   return input.replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
+}
+
+/** The keys of a screen that is only looked through (zones, a page): move, go back, or the shared keys. */
+export function browseKeys({ input, key }: Press): Handled<CursorAction> {
+  const move = cursorKey(input, key);
+  if (move) return { view: move };
+  if (isBackKey(key)) return { nav: { type: "back" } };
+  return globalNav(input, key);
 }
 
 /** Keys left over from a chunk when a key in it changed the screen. */

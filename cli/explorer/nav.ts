@@ -53,7 +53,7 @@ export function leaves(s: NavState, a: NavAction): boolean {
 }
 
 /** The keys of every screen; `typing` screens give the printable ones to their text field. */
-export function globalKey(input: string, key: { ctrl?: boolean; escape?: boolean }, typing: boolean): NavAction | undefined {
+function globalKey(input: string, key: { ctrl?: boolean; escape?: boolean }, typing: boolean): NavAction | undefined {
   if (key.ctrl && input === "c") return { type: "quit" };
   if (typing || key.ctrl) return undefined;
   switch (input) {
@@ -70,6 +70,17 @@ export function globalKey(input: string, key: { ctrl?: boolean; escape?: boolean
     default:
       return undefined;
   }
+}
+
+/** Esc, Backspace, Delete or ←: one screen back (or one step back within a screen). */
+export function isBackKey(key: { escape?: boolean; backspace?: boolean; delete?: boolean; leftArrow?: boolean }): boolean {
+  return Boolean(key.escape || key.backspace || key.delete || key.leftArrow);
+}
+
+/** A screen's fallback when no key of its own matched: the keys of every screen, as a navigation. */
+export function globalNav(input: string, key: { ctrl?: boolean }): { nav: NavAction } | undefined {
+  const nav = globalKey(input, key, false);
+  return nav ? { nav } : undefined;
 }
 
 /** Key hints shared by every screen, after the screen's own. */

@@ -1,7 +1,7 @@
 /** Keys of the findings list, and its input hook. */
 import { cursorKey } from "../cursor.js";
 import { type Handled, type Press, printable, useViewInput, type ViewInput } from "../input.js";
-import { COMMON_HINTS, globalKey, type NavState } from "../nav.js";
+import { COMMON_HINTS, globalNav, isBackKey, type NavState } from "../nav.js";
 import { type ListAction, type ListState, listReducer, selectedFinding } from "./state.js";
 
 export function listKeys({ input, key }: Press, s: ListState, nav: NavState): Handled<ListAction> {
@@ -18,15 +18,14 @@ export function listKeys({ input, key }: Press, s: ListState, nav: NavState): Ha
   const move = cursorKey(input, key);
   if (move) return { view: move };
   if (key.return || key.rightArrow) return selectedFinding(s) ? { nav: { type: "go", screen: "finding" } } : undefined;
-  if (key.escape || key.backspace || key.delete || key.leftArrow) {
+  if (isBackKey(key)) {
     // Esc goes back (to the file list); on the top screen it clears a filter and never quits
     if (nav.back.length > 0) return { nav: { type: "back" } };
     return s.filter !== "" || s.severity !== undefined ? { view: { type: "clear" } } : undefined;
   }
   if (input === "/") return { view: { type: "filter-start" } };
   if (/^[1-5]$/.test(input)) return { view: { type: "severity", level: Number(input) } };
-  const global = globalKey(input, key, false);
-  return global ? { nav: global } : undefined;
+  return globalNav(input, key);
 }
 
 export function listHints(s: ListState, nav: NavState): Array<[string, string]> {

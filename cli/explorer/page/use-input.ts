@@ -1,16 +1,10 @@
 /** Keys of a scrolling page (a finding, the help), and its input hook. */
-import { cursorKey } from "../cursor.js";
-import { type Handled, type Press, useViewInput, type ViewInput } from "../input.js";
-import { COMMON_HINTS, globalKey } from "../nav.js";
+import { browseKeys, useViewInput, type ViewInput } from "../input.js";
+import { COMMON_HINTS } from "../nav.js";
 import { type PageAction, type PageState, pageReducer } from "./state.js";
 
-export function pageKeys({ input, key }: Press): Handled<PageAction> {
-  const move = cursorKey(input, key);
-  if (move) return { view: move };
-  if (key.escape || key.backspace || key.delete || key.leftArrow) return { nav: { type: "back" } };
-  const global = globalKey(input, key, false);
-  return global ? { nav: global } : undefined;
-}
+/** Nothing to pick here: move, go back, or the shared keys. */
+export const pageKeys = browseKeys;
 
 export const PAGE_HINTS: ReadonlyArray<[string, string]> = [
   ["↑↓/jk", "tui.key.scroll"],

@@ -1,7 +1,7 @@
 /** Keys of the reach query, and its input hook: while picking, printable keys narrow the list. */
 import { cursorKey } from "../cursor.js";
 import { type Handled, type Press, printable, useViewInput, type ViewInput } from "../input.js";
-import { globalKey } from "../nav.js";
+import { globalNav, isBackKey } from "../nav.js";
 import { type ReachAction, type ReachState, reachReducer } from "./state.js";
 
 const picking = (s: ReachState) => s.stage !== "result";
@@ -18,9 +18,8 @@ export function reachKeys({ input, key }: Press, s: ReachState): Handled<ReachAc
     const text = printable(input);
     return text === "" ? undefined : { view: { type: "input", text } };
   }
-  if (key.backspace || key.delete || key.leftArrow) return { view: { type: "back" } };
-  const global = globalKey(input, key, false);
-  return global ? { nav: global } : undefined;
+  if (isBackKey(key)) return { view: { type: "back" } };
+  return globalNav(input, key);
 }
 
 export function reachHints(s: ReachState): Array<[string, string]> {

@@ -1,16 +1,10 @@
 /** Keys of the zones view, and its input hook. */
-import { cursorKey } from "../cursor.js";
-import { type Handled, type Press, useViewInput, type ViewInput } from "../input.js";
-import { COMMON_HINTS, globalKey } from "../nav.js";
+import { browseKeys, useViewInput, type ViewInput } from "../input.js";
+import { COMMON_HINTS } from "../nav.js";
 import { type ZonesAction, type ZonesState, zonesReducer } from "./state.js";
 
-export function zonesKeys({ input, key }: Press): Handled<ZonesAction> {
-  const move = cursorKey(input, key);
-  if (move) return { view: move };
-  if (key.escape || key.backspace || key.delete || key.leftArrow) return { nav: { type: "back" } };
-  const global = globalKey(input, key, false);
-  return global ? { nav: global } : undefined;
-}
+/** Nothing to pick here: move, go back, or the shared keys. */
+export const zonesKeys = browseKeys;
 
 export const ZONES_HINTS: ReadonlyArray<[string, string]> = [
   ["↑↓/jk", "tui.key.move"],
