@@ -22,9 +22,7 @@ function resolveRule(asked: string, known: readonly string[], lang: Lang): strin
   const exact = known.find((id) => id === asked) ?? known.find((id) => id.toUpperCase() === asked.toUpperCase());
   if (exact !== undefined) return exact;
   const near = didYouMean(asked, known);
-  throw new UsageError(
-    t(lang, near ? "cli.unknown-rule-suggest" : "cli.unknown-rule", { rule: oneLine(asked), suggestion: near ?? "" }),
-  );
+  throw new UsageError(t(lang, near ? "cli.unknown-rule-suggest" : "cli.unknown-rule", { rule: asked, suggestion: near ?? "" }));
 }
 
 export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
