@@ -54,7 +54,9 @@ export class Contagion {
   private readonly classOf: Int32Array;
   private readonly dist: Int32Array;
   private readonly labels: Array<Label | undefined>;
-  private readonly stepCache = new Map<number, { mode: "reach" | "fetch"; devices: number } | null>();
+  /** contagion classes by their reachability source class and destination class */
+  private readonly bySrc = new Map<number, number[]>();
+  private readonly byDst = new Map<number, number[]>();
   private closures?: Map<number, Set<number>>;
 
   constructor(
@@ -81,6 +83,14 @@ export class Contagion {
       this.classes[c]?.members.push(h);
       this.classOf[h.index] = c;
     }
+    this.classes.forEach((c, i) => {
+      const s = this.bySrc.get(c.src);
+      if (s) s.push(i);
+      else this.bySrc.set(c.src, [i]);
+      const d = this.byDst.get(c.dst);
+      if (d) d.push(i);
+      else this.byDst.set(c.dst, [i]);
+    });
     this.dist = new Int32Array(this.classes.length).fill(-1);
     this.labels = new Array(this.classes.length).fill(undefined);
     this.search();
@@ -90,61 +100,117 @@ export class Contagion {
     return c.internet && !c.mediator;
   }
 
-  /** The step from class `u` to class `v`, if any, with its device count; reach wins a tie. */
-  private step(u: number, v: number): { mode: "reach" | "fetch"; devices: number } | null {
-    const key = u * this.classes.length + v;
-    const cached = this.stepCache.get(key);
-    if (cached !== undefined) return cached;
+  /**
+   * Every step out of class `u` into a class that `open` accepts, with its device count (reach
+   * wins a tie): one row of `u`'s source class for the classes it attacks, one column of its
+   * destination class for the fetchers that fetch from it, each following only the kind
+   * signatures of classes still open.
+   */
+  private stepsFrom(u: number, open: OpenSet): Map<number, { mode: "reach" | "fetch"; devices: number }> {
+    const out = new Map<number, { mode: "reach" | "fetch"; devices: number }>();
     const U = this.classes[u] as HostClass;
-    const V = this.classes[v] as HostClass;
-    let result: { mode: "reach" | "fetch"; devices: number } | null = null;
+    if (U.mediator) return out;
+    const core = this.reach.core;
     const a = U.members[0] as Host;
-    const b = V.members[0] as Host;
-    if (u !== v && !U.mediator && !this.exceptionPairs.has(pairKey(a.index, b.index))) {
-      if (this.reach.classReach(U.src, V.dst).intersects(this.tcpUdp)) {
-        const w = this.reach.witness(a.index, b.index, this.tcpUdp);
-        if (w) result = { mode: "reach", devices: w.devices };
-      }
-      if (V.fetcher && this.reach.classReach(V.src, U.dst).intersects(this.tcpUdp)) {
-        const w = this.reach.witness(b.index, a.index, this.tcpUdp);
-        if (w && (!result || w.devices < result.devices)) result = { mode: "fetch", devices: w.devices };
+    const allowed = (v: number) =>
+      v !== u &&
+      open.has(v) &&
+      !this.exceptionPairs.has(pairKey(a.index, ((this.classes[v] as HostClass).members[0] as Host).index));
+    // reach: u attacks v
+    if (open.dstSigs.some((n) => n > 0)) {
+      const want = (ct: number) => (this.byDst.get(ct) ?? []).some((v) => open.has(v));
+      const row = this.reach.row(U.src, { sigs: open.dstSigs.map((n) => n > 0), want });
+      for (const [ct, atoms] of row.atoms) {
+        const hit = atoms.and(this.tcpUdp);
+        const atom = hit.first();
+        if (atom < 0) continue;
+        const devices = row.distance(ct, atom);
+        for (const v of this.byDst.get(ct) ?? []) if (allowed(v)) out.set(v, { mode: "reach", devices });
       }
     }
-    this.stepCache.set(key, result);
-    return result;
+    // fetch: a fetcher v fetches from u (v reaches u)
+    if (open.fetcherSigs.some((n) => n > 0)) {
+      const want = (cs: number) => (this.bySrc.get(cs) ?? []).some((v) => (this.classes[v] as HostClass).fetcher && open.has(v));
+      const col = this.reach.column(U.dst, { sigs: open.fetcherSigs.map((n) => n > 0), want });
+      for (const [cs, atoms] of col.atoms) {
+        const hit = atoms.and(this.tcpUdp);
+        const atom = hit.first();
+        if (atom < 0) continue;
+        const devices = col.distance(cs, atom);
+        for (const v of this.bySrc.get(cs) ?? []) {
+          if (!(this.classes[v] as HostClass).fetcher || !allowed(v)) continue;
+          const had = out.get(v);
+          if (!had || devices < had.devices) out.set(v, { mode: "fetch", devices });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The classes a search may still get, with counts per kind signature to steer traversals. */
+  private openSet(include: (c: number) => boolean = () => true): OpenSet {
+    const core = this.reach.core;
+    const members = new Set<number>();
+    const dstSigs: number[] = new Array(core.sigCount).fill(0);
+    const fetcherSigs: number[] = new Array(core.sigCount).fill(0);
+    const sigOf = (c: HostClass) => (core.dstClasses[c.dst] as { sig: number }).sig;
+    this.classes.forEach((c, i) => {
+      if (!include(i)) return;
+      members.add(i);
+      const sig = sigOf(c);
+      dstSigs[sig] = (dstSigs[sig] as number) + 1;
+      if (c.fetcher) fetcherSigs[sig] = (fetcherSigs[sig] as number) + 1;
+    });
+    return {
+      dstSigs,
+      fetcherSigs,
+      has: (c) => members.has(c),
+      get size() {
+        return members.size;
+      },
+      remove: (c) => {
+        if (!members.delete(c)) return;
+        const cls = this.classes[c] as HostClass;
+        const sig = sigOf(cls);
+        dstSigs[sig] = (dstSigs[sig] as number) - 1;
+        if (cls.fetcher) fetcherSigs[sig] = (fetcherSigs[sig] as number) - 1;
+      },
+    };
   }
 
   private search(): void {
     let frontier: number[] = [];
+    const open = this.openSet();
     this.classes.forEach((c, i) => {
       if (this.isSource(c)) {
         this.dist[i] = 0;
         this.labels[i] = { devices: 0, seq: [(c.members[0] as Host).id] };
         frontier.push(i);
+        open.remove(i);
       }
     });
     let level = 0;
-    while (frontier.length > 0) {
+    while (frontier.length > 0 && open.size > 0) {
       level++;
-      const next: number[] = [];
-      for (let v = 0; v < this.classes.length; v++) {
-        if (this.dist[v] !== -1) continue;
-        let best: Label | undefined;
-        for (const u of frontier) {
-          const s = this.step(u, v);
-          if (!s) continue;
-          const lu = this.labels[u] as Label;
+      const best = new Map<number, Label>();
+      for (const u of frontier) {
+        const lu = this.labels[u] as Label;
+        for (const [v, s] of this.stepsFrom(u, open)) {
           const cand: Label = { devices: lu.devices + s.devices, seq: lu.seq, pred: u, mode: s.mode };
-          if (!best || cand.devices < best.devices || (cand.devices === best.devices && compareSequences(cand.seq, best.seq) < 0))
-            best = cand;
-        }
-        if (best) {
-          this.dist[v] = level;
-          this.labels[v] = { ...best, seq: [...best.seq, ((this.classes[v] as HostClass).members[0] as Host).id] };
-          next.push(v);
+          const had = best.get(v);
+          if (!had || cand.devices < had.devices || (cand.devices === had.devices && compareSequences(cand.seq, had.seq) < 0))
+            best.set(v, cand);
         }
       }
-      frontier = next.filter((c) => !(this.classes[c] as HostClass).mediator);
+      const next: number[] = [];
+      for (const v of [...best.keys()].sort((x, y) => x - y)) {
+        const b = best.get(v) as Label;
+        this.dist[v] = level;
+        this.labels[v] = { ...b, seq: [...b.seq, ((this.classes[v] as HostClass).members[0] as Host).id] };
+        open.remove(v);
+        if (!(this.classes[v] as HostClass).mediator) next.push(v);
+      }
+      frontier = next;
     }
   }
 
@@ -201,20 +267,29 @@ export class Contagion {
 
   private closure(start: number): Set<number> {
     const seen = new Set<number>([start]);
+    const open = this.openSet((c) => (this.dist[c] as number) >= 0);
+    open.remove(start);
     const queue = [start];
-    while (queue.length > 0) {
+    while (queue.length > 0 && open.size > 0) {
       const u = queue.pop() as number;
-      if ((this.classes[u] as HostClass).mediator) continue;
-      for (let v = 0; v < this.classes.length; v++) {
-        if (seen.has(v) || (this.dist[v] as number) < 0) continue;
-        if (this.step(u, v)) {
-          seen.add(v);
-          queue.push(v);
-        }
+      for (const v of this.stepsFrom(u, open).keys()) {
+        seen.add(v);
+        open.remove(v);
+        queue.push(v);
       }
     }
     return seen;
   }
+}
+
+/** The classes a contagion search may still get. */
+interface OpenSet {
+  has(c: number): boolean;
+  remove(c: number): void;
+  readonly size: number;
+  /** per kind signature, how many open classes (all of them / the fetchers) have it */
+  readonly dstSigs: number[];
+  readonly fetcherSigs: number[];
 }
 
 export function pairKey(a: number, b: number): string {

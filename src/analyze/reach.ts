@@ -6,19 +6,20 @@
  * only on (s, t, p), never on the route, so for one (s, t, p) the open devices are fixed and the
  * question is plain connectivity.
  *
- * To avoid asking it for every pair of hosts, hosts are grouped into classes: two sources with the
- * same zones that match the same `from` of every rule are interchangeable, and so are two
- * destinations with the same zones, the same `to` matches and the same accepted services. Ports
- * are grouped into atoms (atoms.ts). The answer for a (source class, destination class) pair is the
- * set of atoms on which it reaches, computed once and cached; connectivity itself is cached per
- * (set of open devices, source zones). A design of thousands of hosts has few classes.
- *
- * A view with an exclusion (devices or zones taken away) answers "does every chain pass X".
+ * Hosts are grouped into classes (classes.ts) and ports into atoms (atoms.ts). One pair of
+ * classes is answered by a traversal that opens a firewall only when it forwards for that pair;
+ * a set of pairs (who of these reaches whom of those) by one traversal per source class, or per
+ * destination class, whichever side has fewer (flow.ts), never by pairing every class with every
+ * other. A view with an exclusion (devices or zones taken away) answers "does every chain pass X".
  */
 import type { Design, Device, Host } from "../model/design.js";
 import { Bitset } from "../util/bitset.js";
 import { compareCodePoints } from "../util/compare.js";
 import type { ServiceAtoms } from "./atoms.js";
+import { type DestClass, ReachCore } from "./classes.js";
+import { type FlowOptions, type FlowResult, traverse } from "./flow.js";
+
+export { ReachCore };
 
 export interface Exclusion {
   /** a stable key for caching */
@@ -61,155 +62,9 @@ export interface Explanation {
   accepts?: Bitset;
 }
 
-interface SourceClass {
-  zones: number[];
-  zonesKey: string;
-  /** per firewall device index, the rule indexes whose `from` holds the source */
-  rules: Map<number, number[]>;
-  members: number[];
-}
-
-interface DestClass {
-  zones: Set<number>;
-  rules: Map<number, number[]>;
-  accepts: Bitset;
-  members: number[];
-}
-
-/** Class partition and firewall decisions: shared by every view. */
-export class ReachCore {
-  readonly srcClassOf: Int32Array;
-  readonly dstClassOf: Int32Array;
-  readonly srcClasses: SourceClass[] = [];
-  readonly dstClasses: DestClass[] = [];
-  readonly ruleAtoms: Bitset[][];
-  private readonly decisionCache = new Map<string, Bitset>();
-  /** zone index → devices attached, ascending by device index (= id order) */
-  readonly zoneDevices: number[][];
-
-  constructor(
-    readonly design: Design,
-    readonly atoms: ServiceAtoms,
-    /** hosts that must sit in classes of their own (ends of exception flows, for contagion) */
-    singletons: ReadonlySet<number> = new Set(),
-  ) {
-    const { hosts, devices } = design;
-    this.ruleAtoms = devices.map((d) => d.rules.map((r) => atoms.of(r.def.service)));
-    const fromLists: Array<Map<number, number[]>> = hosts.map(() => new Map());
-    const toLists: Array<Map<number, number[]>> = hosts.map(() => new Map());
-    for (const d of devices) {
-      d.rules.forEach((r, ri) => {
-        for (const h of r.from) pushTo(fromLists[h] as Map<number, number[]>, d.index, ri);
-        for (const h of r.to) pushTo(toLists[h] as Map<number, number[]>, d.index, ri);
-      });
-    }
-    const all = Bitset.full(atoms.size);
-    const srcKeys = new Map<string, number>();
-    const dstKeys = new Map<string, number>();
-    this.srcClassOf = new Int32Array(hosts.length);
-    this.dstClassOf = new Int32Array(hosts.length);
-    for (const h of hosts) {
-      const solo = singletons.has(h.index) ? `#${h.index}` : "";
-      const zonesKey = h.zones.join(",");
-      const sk = `${zonesKey}|${mapKey(fromLists[h.index] as Map<number, number[]>)}${solo}`;
-      let sc = srcKeys.get(sk);
-      if (sc === undefined) {
-        sc = this.srcClasses.length;
-        srcKeys.set(sk, sc);
-        this.srcClasses.push({ zones: h.zones, zonesKey, rules: fromLists[h.index] as Map<number, number[]>, members: [] });
-      }
-      this.srcClasses[sc]?.members.push(h.index);
-      this.srcClassOf[h.index] = sc;
-      const accepts = h.services ? atoms.of(h.services) : all;
-      const dk = `${zonesKey}|${mapKey(toLists[h.index] as Map<number, number[]>)}|${accepts.key()}${solo}`;
-      let dc = dstKeys.get(dk);
-      if (dc === undefined) {
-        dc = this.dstClasses.length;
-        dstKeys.set(dk, dc);
-        this.dstClasses.push({
-          zones: new Set(h.zones),
-          rules: toLists[h.index] as Map<number, number[]>,
-          accepts,
-          members: [],
-        });
-      }
-      this.dstClasses[dc]?.members.push(h.index);
-      this.dstClassOf[h.index] = dc;
-    }
-    this.zoneDevices = design.zones.map(() => []);
-    for (const d of devices) for (const z of d.zones) this.zoneDevices[z]?.push(d.index);
-  }
-
-  /** The atoms on which firewall `f` forwards traffic from source class `cs` to destination class `ct`. */
-  firewallAllows(f: number, cs: number, ct: number): Bitset {
-    const device = this.design.devices[f] as Device;
-    const a = (this.srcClasses[cs] as SourceClass).rules.get(f) ?? EMPTY;
-    const b = (this.dstClasses[ct] as DestClass).rules.get(f) ?? EMPTY;
-    const matching = intersectSorted(a, b);
-    const key = `${f}:${matching.join(",")}`;
-    let allowed = this.decisionCache.get(key);
-    if (allowed) return allowed;
-    allowed = new Bitset(this.atoms.size);
-    let undecided = Bitset.full(this.atoms.size);
-    const ruleAtoms = this.ruleAtoms[f] as Bitset[];
-    for (const ri of matching) {
-      const hit = (ruleAtoms[ri] as Bitset).and(undecided);
-      if (hit.isEmpty()) continue;
-      if ((device.rules[ri] as { def: { action: string } }).def.action === "allow") allowed.orInPlace(hit);
-      undecided = undecided.andNot(hit);
-    }
-    if (device.defaultAllow) allowed.orInPlace(undecided);
-    this.decisionCache.set(key, allowed);
-    return allowed;
-  }
-
-  /** The rule of firewall `f` that decides (s → t, atom), or undefined for the default. */
-  decidingRule(f: number, s: number, t: number, atom: number): number | undefined {
-    const device = this.design.devices[f] as Device;
-    const ruleAtoms = this.ruleAtoms[f] as Bitset[];
-    for (let ri = 0; ri < device.rules.length; ri++) {
-      const r = device.rules[ri] as Device["rules"][number];
-      if (r.from.has(s) && r.to.has(t) && (ruleAtoms[ri] as Bitset).has(atom)) return ri;
-    }
-    return undefined;
-  }
-}
-
-const EMPTY: number[] = [];
-
-function pushTo(map: Map<number, number[]>, key: number, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function mapKey(map: Map<number, number[]>): string {
-  const parts: string[] = [];
-  for (const [k, v] of [...map.entries()].sort((x, y) => x[0] - y[0])) parts.push(`${k}:${v.join(".")}`);
-  return parts.join(";");
-}
-
-function intersectSorted(a: number[], b: number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      out.push(x);
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return out;
-}
-
 /** Reachability on the design, optionally with some devices or zones taken away. */
 export class Reachability {
   private readonly pairCache = new Map<number, Bitset>();
-  private readonly zoneCache = new Map<string, Bitset>();
   private readonly usableDevice: boolean[];
   private readonly usableZone: boolean[];
 
@@ -240,69 +95,54 @@ export class Reachability {
     return result;
   }
 
+  /** One pair of classes: a traversal that opens a firewall only where it forwards for this pair. */
   private computeClassReach(cs: number, ct: number): Bitset {
-    const { core } = this;
-    const src = core.srcClasses[cs] as SourceClass;
+    const { core, design } = this;
+    const src = core.srcClasses[cs];
     const dst = core.dstClasses[ct] as DestClass;
-    const result = new Bitset(core.atoms.size);
-    if (dst.accepts.isEmpty()) return result;
-    if (!src.zones.some((z) => this.usableZone[z]) || ![...dst.zones].some((z) => this.usableZone[z])) return result;
-    // Which firewalls are open, atom by atom; group atoms that see the same open set.
-    const openByAtom: string[] = new Array(core.atoms.size).fill("");
-    const firewallAllowed = new Map<number, Bitset>();
-    for (const d of this.design.devices) {
-      if (!d.firewall || !this.usableDevice[d.index]) continue;
-      const allowed = core.firewallAllows(d.index, cs, ct);
-      firewallAllowed.set(d.index, allowed);
-      for (const a of allowed) openByAtom[a] += `${d.index},`;
-    }
-    const groups = new Map<string, number[]>();
-    for (const a of dst.accepts) {
-      const k = openByAtom[a] as string;
-      const g = groups.get(k);
-      if (g) g.push(a);
-      else groups.set(k, [a]);
-    }
-    for (const [openKey, atomList] of groups) {
-      const reached = this.reachedZones(src.zones, src.zonesKey, openKey, (d) =>
-        d.firewall ? (firewallAllowed.get(d.index)?.has(atomList[0] as number) ?? false) : true,
-      );
-      if ([...dst.zones].some((z) => reached.has(z))) for (const a of atomList) result.add(a);
-    }
-    return result;
-  }
-
-  private reachedZones(starts: number[], startKey: string, openKey: string, open: (d: Device) => boolean): Bitset {
-    const key = `${startKey}|${openKey}`;
-    const hit = this.zoneCache.get(key);
-    if (hit) return hit;
-    const { design, core } = this;
-    const seen = new Bitset(design.zones.length);
-    const usedDevice = new Bitset(design.devices.length);
+    const size = core.atoms.size;
+    if (!src || dst.accepts.isEmpty()) return new Bitset(size);
+    const label: Array<Bitset | undefined> = new Array(design.zones.length);
     const queue: number[] = [];
-    for (const z of starts) {
-      if (this.usableZone[z] && !seen.has(z)) {
-        seen.add(z);
-        queue.push(z);
-      }
+    const full = Bitset.full(size);
+    for (const z of src.zones) {
+      if (!this.usableZone[z] || label[z]) continue;
+      label[z] = full;
+      queue.push(z);
     }
     while (queue.length > 0) {
       const z = queue.pop() as number;
+      const here = label[z] as Bitset;
       for (const di of core.zoneDevices[z] as number[]) {
-        if (usedDevice.has(di) || !this.usableDevice[di]) continue;
+        if (!this.usableDevice[di]) continue;
         const d = design.devices[di] as Device;
-        if (!open(d)) continue;
-        usedDevice.add(di);
+        const out = d.firewall ? here.and(core.firewallAllows(di, cs, ct)) : here;
+        if (out.isEmpty()) continue;
         for (const z2 of d.zones) {
-          if (!seen.has(z2) && this.usableZone[z2]) {
-            seen.add(z2);
-            queue.push(z2);
-          }
+          if (!this.usableZone[z2]) continue;
+          const there = label[z2];
+          if (there && out.isSubsetOf(there)) continue;
+          label[z2] = there ? there.or(out) : out;
+          queue.push(z2);
         }
       }
     }
-    this.zoneCache.set(key, seen);
-    return seen;
+    const result = new Bitset(size);
+    for (const z of dst.zones) {
+      const l = label[z];
+      if (l) result.orInPlace(l);
+    }
+    return result.and(dst.accepts);
+  }
+
+  /** Everything source class `cs` reaches: destination class → atoms, with chain lengths. */
+  row(cs: number, options: FlowOptions = {}): FlowResult {
+    return traverse(this.core, 0, cs, this.usableDevice, this.usableZone, options);
+  }
+
+  /** Every source class that reaches destination class `ct`: source class → atoms, with chain lengths. */
+  column(ct: number, options: FlowOptions = {}): FlowResult {
+    return traverse(this.core, 1, ct, this.usableDevice, this.usableZone, options);
   }
 
   /** The atoms (within `query`) on which `s` reaches `t`. */
@@ -317,8 +157,9 @@ export class Reachability {
   }
 
   /**
-   * Every (source, target) pair that reaches on some atom of `query`, grouped by class so the
-   * work is per class pair, not per host pair. Calls `visit` in source-then-target host order.
+   * Every (source, target) pair that reaches on some atom of `query`: one traversal per source
+   * class, or per destination class when there are fewer of those. Calls `visit` in
+   * source-then-target host order.
    */
   pairs(sources: readonly Host[], targets: readonly Host[], query: Bitset, visit: (s: Host, t: Host) => void): void {
     const { core } = this;
@@ -327,22 +168,41 @@ export class Reachability {
     const dstSet = new Map<number, Host[]>();
     for (const t of targets) pushHost(dstSet, core.dstClassOf[t.index] as number, t);
     const hits: Array<[Host, Host]> = [];
-    for (const [cs, ss] of srcSet) {
-      for (const [ct, ts] of dstSet) {
-        if (!this.classReach(cs, ct).intersects(query)) continue;
-        for (const s of ss) for (const t of ts) if (s.index !== t.index) hits.push([s, t]);
+    const add = (cs: number, ct: number, atoms: Bitset) => {
+      this.pairCache.set(cs * core.dstClasses.length + ct, atoms);
+      if (!atoms.intersects(query)) return;
+      for (const s of srcSet.get(cs) as Host[])
+        for (const t of dstSet.get(ct) as Host[]) if (s.index !== t.index) hits.push([s, t]);
+    };
+    if (srcSet.size <= dstSet.size) {
+      const options = this.filter(dstSet.keys(), core.dstClasses, (c) => dstSet.has(c));
+      for (const cs of srcSet.keys()) {
+        const row = this.row(cs, options);
+        for (const [ct, atoms] of row.atoms) add(cs, ct, atoms);
+      }
+    } else {
+      const options = this.filter(srcSet.keys(), core.srcClasses, (c) => srcSet.has(c));
+      for (const ct of dstSet.keys()) {
+        const col = this.column(ct, options);
+        for (const [cs, atoms] of col.atoms) add(cs, ct, atoms);
       }
     }
     hits.sort((a, b) => a[0].index - b[0].index || a[1].index - b[1].index);
     for (const [s, t] of hits) visit(s, t);
   }
 
+  /** Traversal options that follow only the kind signatures of `classes` and report only `want`. */
+  filter(wanted: Iterable<number>, classes: ReadonlyArray<{ sig: number }>, want: (cls: number) => boolean): FlowOptions {
+    const sigs: boolean[] = new Array(this.core.sigCount).fill(false);
+    for (const c of wanted) sigs[(classes[c] as { sig: number }).sig] = true;
+    return { sigs, want };
+  }
+
   /** Who (among `sources`) reaches `t` on `query`, in host order. */
   sourcesReaching(t: Host, sources: readonly Host[], query: Bitset): Host[] {
-    const ct = this.core.dstClassOf[t.index] as number;
-    return sources.filter(
-      (s) => s.index !== t.index && this.classReach(this.core.srcClassOf[s.index] as number, ct).intersects(query),
-    );
+    const out: Host[] = [];
+    this.pairs(sources, [t], query, (s) => out.push(s));
+    return out;
   }
 
   /**

@@ -55,8 +55,50 @@ export interface Host {
 
 export interface CompiledRule {
   def: RuleDef;
-  from: Bitset;
-  to: Bitset;
+  from: RefSet;
+  to: RefSet;
+}
+
+/**
+ * The hosts one side of a firewall rule matches, kept as the references say them rather than as
+ * a host set (a `tier:` reference in every municipality's rule table would otherwise be a set of
+ * every LGWAN-side host, once per rule): `any`, hosts named by id, zones named by id, zone kinds
+ * (a `tier:` is its kinds). A host is *named* by a side when its id or one of its zones is; a host
+ * that is not named matches exactly when `any` or one of its zones' kinds does, so hosts with the
+ * same zone kinds that no rule names are interchangeable (the analysis relies on it).
+ */
+export class RefSet {
+  any = false;
+  readonly hosts = new Set<number>();
+  readonly zones = new Set<number>();
+  readonly kinds = new Set<ZoneKind>();
+  constructor(private readonly all: readonly Host[]) {}
+
+  /** Whether the side matches host `h` (by index). */
+  has(h: number): boolean {
+    const host = this.all[h];
+    if (!host) return false;
+    return this.any || this.names(host) || this.matchesKinds(host.zoneKinds);
+  }
+
+  /** Named: the host's id or one of its zones appears in the references. */
+  names(host: Host): boolean {
+    if (this.hosts.has(host.index)) return true;
+    for (const z of host.zones) if (this.zones.has(z)) return true;
+    return false;
+  }
+
+  /** Matches a host that it does not name, whose zones are of these kinds. */
+  matchesKinds(kinds: ReadonlySet<ZoneKind>): boolean {
+    if (this.any) return true;
+    for (const k of kinds) if (this.kinds.has(k)) return true;
+    return false;
+  }
+
+  /** Every host it matches, ascending. */
+  *members(): IterableIterator<number> {
+    for (const h of this.all) if (this.has(h.index)) yield h.index;
+  }
 }
 
 export interface Device {
@@ -194,7 +236,7 @@ export function buildDesign(topology: Topology): Design {
       open: !firewall,
       firewall,
       ips: def.kind === "ips" || (firewall && def.controls.ips === true),
-      rules: firewall ? def.rules.map((r) => ({ def: r, from: resolver.resolveAll(r.from), to: resolver.resolveAll(r.to) })) : [],
+      rules: firewall ? def.rules.map((r) => ({ def: r, from: resolver.refSet(r.from), to: resolver.refSet(r.to) })) : [],
       defaultAllow: firewall && def.defaultAction === "allow",
     };
     const host = hostById.get(id);
@@ -230,6 +272,7 @@ function commonLocation(zones: Zone[]): string | undefined {
  */
 export class ReferenceResolver {
   private readonly hostIndex: Map<string, number>;
+  private readonly zoneIndex: Map<string, number>;
   /** hosts of each zone, and the sets already resolved (rule tables repeat the same references) */
   private readonly zoneHosts: number[][];
   private readonly cache = new Map<string, Bitset>();
@@ -238,6 +281,7 @@ export class ReferenceResolver {
     private readonly hosts: Host[],
   ) {
     this.hostIndex = new Map(hosts.map((h) => [h.id, h.index]));
+    this.zoneIndex = new Map(zones.map((z) => [z.id, z.index]));
     this.zoneHosts = zones.map(() => []);
     for (const h of hosts) for (const z of h.zones) this.zoneHosts[z]?.push(h.index);
   }
@@ -278,6 +322,27 @@ export class ReferenceResolver {
     }
     for (const z of this.zones) if (zoneMatch(z)) for (const i of this.zoneHosts[z.index] ?? []) set.add(i);
     return set;
+  }
+
+  /** The references of one rule side, kept as references (see RefSet). */
+  refSet(refs: readonly string[]): RefSet {
+    const out = new RefSet(this.hosts);
+    for (const ref of refs) {
+      if (ref === "any") out.any = true;
+      else if (ref.startsWith("zone-kind:")) out.kinds.add(ref.slice("zone-kind:".length) as ZoneKind);
+      else if (ref.startsWith("tier:")) {
+        const tier = ref.slice("tier:".length);
+        for (const [kind, t] of Object.entries(ZONE_TIER)) if (t === tier) out.kinds.add(kind as ZoneKind);
+      } else {
+        const h = this.hostIndex.get(ref);
+        if (h !== undefined) out.hosts.add(h);
+        else {
+          const z = this.zoneIndex.get(ref);
+          if (z !== undefined) out.zones.add(z);
+        }
+      }
+    }
+    return out;
   }
 
   resolveAll(refs: readonly string[]): Bitset {

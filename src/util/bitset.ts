@@ -24,6 +24,15 @@ export class Bitset {
     for (let i = 0; i < this.words.length; i++) r.words[i] = (this.words[i] as number) & (o.words[i] as number);
     return r;
   }
+  or(o: Bitset): Bitset {
+    const r = new Bitset(this.size);
+    for (let i = 0; i < this.words.length; i++) r.words[i] = (this.words[i] as number) | (o.words[i] as number);
+    return r;
+  }
+  equals(o: Bitset): boolean {
+    for (let i = 0; i < this.words.length; i++) if (this.words[i] !== o.words[i]) return false;
+    return true;
+  }
   andNot(o: Bitset): Bitset {
     const r = new Bitset(this.size);
     for (let i = 0; i < this.words.length; i++) r.words[i] = (this.words[i] as number) & ~(o.words[i] as number);

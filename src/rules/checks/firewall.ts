@@ -2,6 +2,7 @@
  * The firewall-rule checks, written as code: `broad-allow` (NET-02), `shadowed-rule` (NET-03),
  * `unused-rule` (NET-04). Subjects: `[<firewall>#<rule>, <firewall>]`.
  */
+import type { HostClass, ReachCore } from "../../analyze/classes.js";
 import type { Device, Host } from "../../model/design.js";
 import { formatServiceSet } from "../../model/services.js";
 import type { RuleDef } from "../../model/types.js";
@@ -42,7 +43,7 @@ export function broadAllow(_spec: CheckSpec, ctx: CheckContext): RawFinding[] {
         out.push(ruleFinding(d, rule, {}, { variant: "any-any" }));
         continue;
       }
-      const holders = [...r.to].map((i) => design.hosts[i] as Host).filter((h) => !h.implicit && isPersonal(h));
+      const holders = [...r.to.members()].map((i) => design.hosts[i] as Host).filter((h) => !h.implicit && isPersonal(h));
       if (holders.length === 0) continue;
       out.push(
         ruleFinding(
@@ -61,64 +62,88 @@ function isPersonal(h: Host): boolean {
   return h.holdsMax === "personal" || h.holdsMax === "sensitive" || h.holdsMax === "mynumber";
 }
 
-interface Group {
-  sig: number[];
-  members: number[];
+/** The hosts of one local class at a firewall: how many, and which when there is one. */
+interface LocalMembers {
+  count: number;
+  sole?: number;
 }
 
-function groupBy(hosts: number, sets: Bitset[]): Group[] {
-  const groups = new Map<string, Group>();
-  for (let h = 0; h < hosts; h++) {
-    const sig: number[] = [];
-    sets.forEach((s, i) => {
-      if (s.has(h)) sig.push(i);
-    });
-    if (sig.length === 0) continue;
-    const key = sig.join(",");
-    const g = groups.get(key);
-    if (g) g.members.push(h);
-    else groups.set(key, { sig, members: [h] });
+/**
+ * The local classes of one side at firewall `f` (classes.ts), with their members: the classes of
+ * the hosts its rules name, and the generic class of every kind signature for the rest.
+ */
+function localMembers(core: ReachCore, f: number, side: 0 | 1): Map<number, LocalMembers> {
+  const out = new Map<number, LocalMembers>();
+  const add = (id: number, count: number, sole: number | undefined) => {
+    const had = out.get(id);
+    if (!had) out.set(id, count === 1 && sole !== undefined ? { count, sole } : { count });
+    else out.set(id, { count: had.count + count });
+  };
+  const classes = side === 0 ? core.srcClasses : core.dstClasses;
+  const namedHere = new Set<number>();
+  for (const c of (side === 0 ? core.namedSrc : core.namedDst)[f] as number[]) {
+    const cls = classes[c] as HostClass;
+    for (const h of cls.members) namedHere.add(h);
+    add(cls.named.get(f) as number, cls.members.length, cls.members[0]);
   }
-  return [...groups.values()];
+  const namedOfSig = new Map<number, number>();
+  for (const h of namedHere) {
+    const sig = (core.srcClasses[core.srcClassOf[h] as number] as HostClass).sig;
+    namedOfSig.set(sig, (namedOfSig.get(sig) ?? 0) + 1);
+  }
+  core.sigHosts.forEach((hosts, sig) => {
+    const count = hosts.length - (namedOfSig.get(sig) ?? 0);
+    if (count <= 0) return;
+    const sole = count === 1 ? hosts.find((h) => !namedHere.has(h)) : undefined;
+    add(side === 0 ? core.genericFrom(f, sig) : core.genericTo(f, sig), count, sole);
+  });
+  return out;
 }
 
-/** For every rule of a firewall: shadowed, matches nothing, or neither; with the earlier rules overlapping it. */
-export function shadowAnalysis(
-  d: Device,
-  hostCount: number,
-  ruleAtoms: Bitset[],
-): Array<{ state: "ok" | "shadowed" | "empty"; overlaps: number[] }> {
-  const src = groupBy(
-    hostCount,
-    d.rules.map((r) => r.from),
-  );
-  const dst = groupBy(
-    hostCount,
-    d.rules.map((r) => r.to),
-  );
-  return d.rules.map((_r, i) => {
-    const mine = ruleAtoms[i] as Bitset;
-    let anyTriple = false;
-    let covered = true;
-    const overlaps = new Set<number>();
-    for (const g of src) {
-      if (!g.sig.includes(i)) continue;
-      for (const h of dst) {
-        if (!h.sig.includes(i)) continue;
-        if (g.members.length === 1 && h.members.length === 1 && g.members[0] === h.members[0]) continue;
+/**
+ * For every rule of a firewall: shadowed, matches nothing, or neither; with the earlier rules
+ * overlapping it. The triples a rule matches are grouped by (local source class, local
+ * destination class): within one such pair, every host triple sees the same rules.
+ */
+export function shadowAnalysis(core: ReachCore, f: number): Array<{ state: "ok" | "shadowed" | "empty"; overlaps: number[] }> {
+  const d = core.design.devices[f] as Device;
+  const table = core.table(f);
+  const ruleAtoms = core.ruleAtoms[f] as Bitset[];
+  const src = localMembers(core, f, 0);
+  const dst = localMembers(core, f, 1);
+  const matched = new Array<boolean>(d.rules.length).fill(false);
+  const uncovered = new Array<boolean>(d.rules.length).fill(false);
+  const pairs: number[][] = [];
+  for (const [l, lm] of src) {
+    if (table.lists[0][l]?.length === 0) continue;
+    for (const [m, mm] of dst) {
+      if (lm.count === 1 && mm.count === 1 && lm.sole === mm.sole) continue;
+      const rules = table.matching(l, m);
+      if (rules.length === 0) continue;
+      pairs.push(rules);
+      const cover = new Bitset(core.atoms.size);
+      for (const i of rules) {
+        const mine = ruleAtoms[i] as Bitset;
         if (mine.isEmpty()) continue;
-        anyTriple = true;
-        const cover = new Bitset(mine.size);
-        for (const j of g.sig) {
-          if (j >= i || !h.sig.includes(j)) continue;
-          const theirs = ruleAtoms[j] as Bitset;
-          if (theirs.intersects(mine)) overlaps.add(j);
-          cover.orInPlace(theirs);
-        }
-        if (!mine.isSubsetOf(cover)) covered = false;
+        matched[i] = true;
+        if (!mine.isSubsetOf(cover)) uncovered[i] = true;
+        cover.orInPlace(mine);
       }
     }
-    const state = !anyTriple ? "empty" : covered ? "shadowed" : "ok";
+  }
+  return d.rules.map((_r, i) => {
+    const state = !matched[i] ? "empty" : uncovered[i] ? "ok" : "shadowed";
+    const overlaps = new Set<number>();
+    if (state === "shadowed") {
+      const mine = ruleAtoms[i] as Bitset;
+      for (const rules of pairs) {
+        if (!rules.includes(i)) continue;
+        for (const j of rules) {
+          if (j >= i) break;
+          if ((ruleAtoms[j] as Bitset).intersects(mine)) overlaps.add(j);
+        }
+      }
+    }
     return { state, overlaps: [...overlaps].sort((a, b) => a - b) };
   });
 }
@@ -128,7 +153,7 @@ export function shadowedRule(_spec: CheckSpec, ctx: CheckContext): RawFinding[] 
   const out: RawFinding[] = [];
   for (const d of design.devices) {
     if (!d.firewall) continue;
-    const states = shadowAnalysis(d, design.hosts.length, analysis.core.ruleAtoms[d.index] as Bitset[]);
+    const states = shadowAnalysis(analysis.core, d.index);
     states.forEach((st, i) => {
       const rule = (d.rules[i] as Device["rules"][number]).def;
       if (st.state === "empty") out.push(ruleFinding(d, rule, { earlier: "" }, { variant: "matches-nothing" }));
@@ -141,19 +166,100 @@ export function shadowedRule(_spec: CheckSpec, ctx: CheckContext): RawFinding[] 
   return out;
 }
 
-/** Zones reachable from `starts` through devices open for (s, t, atom), leaving out device `skip`. */
-function reachableZones(ctx: CheckContext, s: Host, t: Host, atom: number, skip: number, starts: number[]): Bitset {
+/**
+ * Whether some loop-free chain from `s` to `t` passes firewall `f` (topology.md: a chain visits no
+ * zone twice), with every other device open for (s → t, atom). That is two zone-disjoint paths
+ * from two different zones of `f`, one to a zone of `s` and one to a zone of `t`: a unit-capacity
+ * flow of value 2 over zones (each zone split into in and out with capacity 1).
+ */
+function onLoopFreeChain(ctx: CheckContext, s: Host, t: Host, atom: number, f: number, region: Set<number>): boolean {
   const { design, analysis } = ctx;
   const core = analysis.core;
   const cs = core.srcClassOf[s.index] as number;
   const ct = core.dstClassOf[t.index] as number;
-  const seen = new Bitset(design.zones.length);
-  const queue = [...starts];
-  for (const z of starts) seen.add(z);
+  // nodes: 0 = F, 1 = sink, zones: 2 + 2i (in), 3 + 2i (out), devices after, A and B last
+  const zones = [...region].sort((a, b) => a - b);
+  const zi = new Map(zones.map((z, i) => [z, i]));
+  const open = (di: number) => {
+    if (di === f) return false;
+    const dev = design.devices[di] as Device;
+    if (dev.hostIndex === s.index || dev.hostIndex === t.index) return false;
+    return !dev.firewall || core.firewallAllows(di, cs, ct).has(atom);
+  };
+  const devs = new Map<number, number>();
+  const base = 2 + 2 * zones.length;
+  for (const z of zones)
+    for (const di of core.zoneDevices[z] as number[]) if (!devs.has(di) && open(di)) devs.set(di, base + devs.size);
+  const A = base + devs.size;
+  const B = A + 1;
+  const n = B + 1;
+  const head: number[] = new Array(n).fill(-1);
+  const to: number[] = [];
+  const cap: number[] = [];
+  const next: number[] = [];
+  const edge = (u: number, v: number, c: number) => {
+    to.push(v, u);
+    cap.push(c, 0);
+    next.push(head[u] as number, head[v] as number);
+    head[u] = to.length - 2;
+    head[v] = to.length - 1;
+  };
+  const INF = 4;
+  const fDevice = design.devices[f] as Device;
+  for (const z of fDevice.zones) if (zi.has(z)) edge(0, 2 + 2 * (zi.get(z) as number), 1);
+  for (const [z, i] of zi) {
+    edge(2 + 2 * i, 3 + 2 * i, 1);
+    if (s.zones.includes(z)) edge(3 + 2 * i, A, 1);
+    if (t.zones.includes(z)) edge(3 + 2 * i, B, 1);
+  }
+  for (const [di, node] of devs) {
+    for (const z of (design.devices[di] as Device).zones) {
+      const i = zi.get(z);
+      if (i === undefined) continue;
+      edge(3 + 2 * i, node, INF);
+      edge(node, 2 + 2 * i, INF);
+    }
+  }
+  edge(A, 1, 1);
+  edge(B, 1, 1);
+  let flow = 0;
+  while (flow < 2) {
+    const prev: number[] = new Array(n).fill(-1);
+    prev[0] = -2;
+    const queue = [0];
+    for (let qi = 0; qi < queue.length && (prev[1] as number) === -1; qi++) {
+      const u = queue[qi] as number;
+      for (let e = head[u] as number; e !== -1; e = next[e] as number) {
+        const v = to[e] as number;
+        if ((cap[e] as number) > 0 && prev[v] === -1) {
+          prev[v] = e;
+          queue.push(v);
+        }
+      }
+    }
+    if (prev[1] === -1) break;
+    for (let v = 1; v !== 0; ) {
+      const e = prev[v] as number;
+      cap[e] = (cap[e] as number) - 1;
+      cap[e ^ 1] = (cap[e ^ 1] as number) + 1;
+      v = to[e ^ 1] as number;
+    }
+    flow++;
+  }
+  return flow === 2;
+}
+
+/** Zones reachable from `s`'s zones through devices open for (s → t, atom). */
+function region(ctx: CheckContext, s: Host, t: Host, atom: number): Set<number> {
+  const { design, analysis } = ctx;
+  const core = analysis.core;
+  const cs = core.srcClassOf[s.index] as number;
+  const ct = core.dstClassOf[t.index] as number;
+  const seen = new Set<number>(s.zones);
+  const queue = [...s.zones];
   while (queue.length > 0) {
     const z = queue.pop() as number;
     for (const di of core.zoneDevices[z] as number[]) {
-      if (di === skip) continue;
       const dev = design.devices[di] as Device;
       if (dev.hostIndex === s.index || dev.hostIndex === t.index) continue;
       if (dev.firewall && !core.firewallAllows(di, cs, ct).has(atom)) continue;
@@ -168,6 +274,10 @@ function reachableZones(ctx: CheckContext, s: Host, t: Host, atom: number, skip:
   return seen;
 }
 
+/**
+ * The allow rules that decide some hop of some declared flow, for some service of the hop that
+ * gets through, at a firewall on some loop-free chain that carries the hop.
+ */
 export function usedRules(ctx: CheckContext): Set<string> {
   const { design, analysis } = ctx;
   const core = analysis.core;
@@ -178,18 +288,21 @@ export function usedRules(ctx: CheckContext): Set<string> {
       const t = design.hostById.get(hop.receiver);
       if (!s || !t) continue;
       const atoms = analysis.reach.reachAtoms(s.index, t.index, analysis.services(hop.service));
+      const cs = core.srcClassOf[s.index] as number;
+      const ct = core.dstClassOf[t.index] as number;
       for (const a of atoms) {
-        const cs = core.srcClassOf[s.index] as number;
-        const ct = core.dstClassOf[t.index] as number;
-        for (const d of design.devices) {
-          if (!d.firewall || !core.firewallAllows(d.index, cs, ct).has(a)) continue;
-          const fromS = reachableZones(ctx, s, t, a, d.index, s.zones);
-          const fromT = reachableZones(ctx, s, t, a, d.index, t.zones);
-          const enter = d.zones.filter((z) => fromS.has(z));
-          const leave = d.zones.filter((z) => fromT.has(z));
-          if (!enter.some((za) => leave.some((zb) => zb !== za))) continue;
-          const ri = core.decidingRule(d.index, s.index, t.index, a);
-          if (ri !== undefined) used.add((d.rules[ri] as Device["rules"][number]).def.name);
+        const zones = region(ctx, s, t, a);
+        const candidates = new Set<number>();
+        for (const z of zones) for (const di of core.zoneDevices[z] as number[]) candidates.add(di);
+        for (const di of [...candidates].sort((x, y) => x - y)) {
+          const d = design.devices[di] as Device;
+          if (!d.firewall || d.hostIndex === s.index || d.hostIndex === t.index) continue;
+          if (!core.firewallAllows(di, cs, ct).has(a)) continue;
+          const ri = core.decidingRule(di, s.index, t.index, a);
+          if (ri === undefined) continue;
+          const name = (d.rules[ri] as Device["rules"][number]).def.name;
+          if (used.has(name)) continue;
+          if (onLoopFreeChain(ctx, s, t, a, di, zones)) used.add(name);
         }
       }
     }
@@ -204,7 +317,7 @@ export function unusedRule(_spec: CheckSpec, ctx: CheckContext): RawFinding[] {
   const out: RawFinding[] = [];
   for (const d of design.devices) {
     if (!d.firewall) continue;
-    const states = shadowAnalysis(d, design.hosts.length, analysis.core.ruleAtoms[d.index] as Bitset[]);
+    const states = shadowAnalysis(analysis.core, d.index);
     d.rules.forEach((r, i) => {
       if (r.def.action !== "allow" || states[i]?.state !== "ok" || used.has(r.def.name)) return;
       out.push(ruleFinding(d, r.def, {}));
