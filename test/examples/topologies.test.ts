@@ -38,6 +38,19 @@ const PINNED: Array<[file: string, findings: string[]]> = [
   ],
   ["test/fixtures/broken/reference-alpha--kikan-pin-as-2fa.yaml", ["TT-04   kikan-pc"]],
   [
+    "test/fixtures/broken/reference-alpha--wsus-through-cloud.yaml",
+    [
+      "TT-07  forward sc-proxy",
+      "TT-08   lgwan-fs",
+      "TT-08   lgwan-mail",
+      "TT-08   lgwan-office/*",
+      "TT-08   lgwan-pc",
+      "TT-08   office-wlan/*",
+      "TT-08   wlan-pc",
+      "TT-08   wsus",
+    ],
+  ],
+  [
     "test/fixtures/broken/reference-alpha--mail-relay-passthrough.yaml",
     [
       "TT-07  forward mail-relay",
