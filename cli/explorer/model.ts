@@ -35,6 +35,7 @@ export function fileView(checked: CheckedDesign, lang: Lang): FileView {
         exposed: host !== undefined && exposed.has(host.index),
       };
       if (n.title !== undefined) node.title = n.title;
+      if (host !== undefined) node.fetches = { value: n.fetches, declared: n.fetchesDeclared };
       nodes.push(node);
     }
     const implicit = design.hostById.get(`${z.id}/*`);

@@ -177,9 +177,16 @@ export function zoneBlock(z: ZoneRow, lang: Lang, cols: number, selected: boolea
   for (const n of z.nodes) {
     const holds = n.holds.length > 0 ? `  ${t(lang, "tui.holds", { data: n.holds.join(", ") })}` : "";
     const exposed = n.exposed ? `  ${t(lang, "tui.node-exposed")}` : "";
+    // whether a host fetches: shown for every fetcher, and for a host declared not to fetch
+    const fetches =
+      n.fetches?.value === true
+        ? `  ${t(lang, n.fetches.declared ? "tui.node-fetches-declared" : "tui.node-fetches")}`
+        : n.fetches?.declared
+          ? `  ${t(lang, "tui.node-no-fetch")}`
+          : "";
     out.push(
       ...paragraph(
-        `- ${n.title ? `${n.title} (${n.id})` : n.id} [${n.kind}]${holds}${exposed}`,
+        `- ${n.title ? `${n.title} (${n.id})` : n.id} [${n.kind}]${holds}${fetches}${exposed}`,
         cols,
         n.exposed ? { color: "red" } : {},
         "    ",

@@ -14,6 +14,8 @@ export interface ZoneNode {
   holds: string[];
   /** the internet can open connections to it */
   exposed: boolean;
+  /** hosts only: the resolved `fetches` (a fetcher in contagion), and whether the file says so */
+  fetches?: { value: boolean; declared: boolean };
 }
 
 export interface ZoneRow {

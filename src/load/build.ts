@@ -6,6 +6,7 @@ import { t } from "../i18n/index.js";
 import { parseServiceElement, unionAll } from "../model/services.js";
 import {
   type Controls,
+  FETCHER_KINDS as DEFAULT_FETCHER_KINDS,
   type FlowDef,
   FORWARDER_KINDS,
   type HopDef,
@@ -26,6 +27,7 @@ import { type Positioned, pointer, positionOf } from "./yaml.js";
 
 type Obj = Record<string, unknown>;
 const FORWARDERS = new Set<string>(FORWARDER_KINDS);
+const FETCHER_KINDS = new Set<string>(DEFAULT_FETCHER_KINDS);
 const ID_RE = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}._-]*$/u;
 const HOST_CONTROLS = new Set(["auth", "removable-media", "approver", "epp", "edr", "logging"]);
 const CONTROL_KINDS: Record<string, string[]> = {
@@ -223,6 +225,8 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
       err([...base, "holds"], "wrong-kind", "load.hosts-only", { key: "holds", id, kind }, undefined, true);
     if (forwarder && n.forwards !== undefined)
       err([...base, "forwards"], "wrong-kind", "load.hosts-only", { key: "forwards", id, kind }, undefined, true);
+    if (forwarder && n.fetches !== undefined)
+      err([...base, "fetches"], "wrong-kind", "load.hosts-only", { key: "fetches", id, kind }, undefined, true);
     if (forwarder && n.services !== undefined)
       err([...base, "services"], "wrong-kind", "load.hosts-only", { key: "services", id, kind }, undefined, true);
     if (kind !== "firewall" && n.rules !== undefined)
@@ -292,6 +296,8 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
       zones: zoneList,
       holds: list(n.holds),
       forwards: n.forwards === true,
+      fetches: forwarder ? false : typeof n.fetches === "boolean" ? n.fetches : FETCHER_KINDS.has(kind),
+      fetchesDeclared: typeof n.fetches === "boolean",
       rules,
       defaultAction: n.default === "allow" ? "allow" : "deny",
       defaultDeclared: n.default !== undefined,

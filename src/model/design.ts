@@ -43,7 +43,7 @@ export interface Host {
   zoneKinds: Set<ZoneKind>;
   internet: boolean;
   mediator: boolean;
-  /** client, proxy, screen-transfer, or implicit */
+  /** the node's resolved `fetches` (default by kind: client, proxy, screen-transfer), or implicit */
   fetcher: boolean;
   /** what it accepts; undefined means anything */
   services?: ServiceSet;
@@ -130,7 +130,6 @@ export interface Design {
 }
 
 const FORWARDERS = new Set<string>(FORWARDER_KINDS);
-const FETCHER_KINDS = new Set<string>(["client", "proxy", "screen-transfer"]);
 
 export function classificationRank(c: Classification): number {
   return CLASSIFICATIONS.indexOf(c);
@@ -204,7 +203,7 @@ export function buildDesign(topology: Topology): Design {
       zoneKinds,
       internet: zoneKinds.has("internet"),
       mediator: e.def ? isMediatorNode(e.def) : false,
-      fetcher: e.def ? FETCHER_KINDS.has(e.def.kind) : true,
+      fetcher: e.def ? e.def.fetches : true,
     };
     if (e.def) {
       host.def = e.def;

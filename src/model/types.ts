@@ -76,6 +76,8 @@ export const HOST_KINDS = [
   "device",
 ] as const;
 export type HostKind = (typeof HOST_KINDS)[number];
+/** host kinds whose `fetches` defaults to true (topology.md, "Optional node fields") */
+export const FETCHER_KINDS: readonly HostKind[] = ["client", "proxy", "screen-transfer"];
 
 export const NODE_KINDS = [...FORWARDER_KINDS, ...HOST_KINDS] as const;
 export type NodeKind = ForwarderKind | HostKind;
@@ -162,6 +164,14 @@ export interface NodeDef {
   services?: ServiceSet;
   servicesText?: string[];
   forwards: boolean;
+  /**
+   * Whether the host fetches content from the hosts it opens connections to (a fetcher in
+   * contagion): `fetches` as written, else true for client, proxy and screen-transfer. Always
+   * false on a forwarding device (which may not write it).
+   */
+  fetches: boolean;
+  /** true when `fetches:` was written */
+  fetchesDeclared: boolean;
   /** as declared on the node (inheritance from zones is the model's job) */
   location?: string;
   rules: RuleDef[];

@@ -81,6 +81,41 @@ describe("contagion", () => {
     expect(c.sources("lan-pc")).toEqual(["internet/*"]);
   });
 
+  it("counts a host as a fetcher by its resolved `fetches`: a server that downloads, a client that does not", () => {
+    // the LGWAN-side update server opens connections to the security cloud's proxy; the proxy is
+    // got from the internet (it fetches), and the update server is got only when it fetches too
+    const update = (fetches?: boolean): TopologyInput => ({
+      zones: { internet: "internet", sc: "security-cloud", lan: "lgwan-connected" },
+      nodes: {
+        fw: {
+          kind: "firewall",
+          zones: ["internet", "sc", "lan"],
+          rules: [
+            { allow: { from: "proxy", to: "internet", service: "https" } },
+            { allow: { from: "wsus", to: "proxy", service: "tcp/8080" } },
+          ],
+        },
+        proxy: { kind: "proxy", zones: ["sc"], services: ["tcp/8080"] },
+        wsus: { kind: "server", zones: ["lan"], services: ["tcp/8530"], ...(fetches === undefined ? {} : { fetches }) },
+      },
+    });
+    expect(contagionOf(update()).distance("proxy")).toBe(1);
+    expect(contagionOf(update()).distance("wsus")).toBe(-1);
+    expect(contagionOf(update(false)).distance("wsus")).toBe(-1);
+    const c = contagionOf(update(true));
+    expect(c.distance("wsus")).toBe(2);
+    expect(c.path("wsus")?.steps.map((s) => [s.mode, s.from, s.to])).toEqual([
+      ["fetch", "internet/*", "proxy"],
+      ["fetch", "proxy", "wsus"],
+    ]);
+    expect(c.distance("lan/*")).toBe(3);
+    // a proxy told it does not fetch (a pure forwarder of requests) is got by nothing here
+    const quiet = update(true);
+    (quiet.nodes.proxy as { fetches?: boolean }).fetches = false;
+    expect(contagionOf(quiet).distance("proxy")).toBe(-1);
+    expect(contagionOf(quiet).distance("wsus")).toBe(-1);
+  });
+
   it("stops at a mediator, and honours α′ exception hops only under alpha-prime", () => {
     const base: TopologyInput = {
       zones: { internet: "internet", dmz: "dmz", lan: "lgwan-connected" },

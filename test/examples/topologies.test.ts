@@ -8,7 +8,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkFile, type FileResult } from "../../src/check.js";
+import { parseDocument } from "yaml";
+import { checkFile, checkText, type FileResult } from "../../src/check.js";
+import { reachQuery } from "../../src/query.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const OPTIONS = { lang: "en", today: "2026-11-23" } as const;
@@ -17,6 +19,9 @@ const DIRS = ["topologies", "test/fixtures/broken"];
 const PINNED: Array<[file: string, findings: string[]]> = [
   // --- council designs (expected findings: topologies/README.md) ---------------------------------
   ["topologies/chofu-library-cloud.yaml", []],
+  ["topologies/chofu-online-shomei.yaml", ["NET-08   graffer-app", "NET-08   pittari"]],
+  ["topologies/chofu-zaimu-kaikei.yaml", []],
+  ["topologies/higashimurayama-anzen-shisetsu.yaml", ["NET-08   anzen-app"]],
   ["topologies/higashimurayama-gis.yaml", ["ASP-09 undeclared  gis-db"]],
   ["topologies/higashimurayama-myna-assist.yaml", []],
   ["topologies/kitakyushu-resident-records.yaml", ["ASP-09 undeclared  konbini-server"]],
@@ -37,6 +42,19 @@ const PINNED: Array<[file: string, findings: string[]]> = [
     ["NET-04   fw-core#fs-update-tmp", "NET-04   fw-inet#fs-update-tmp", "TT-07  forward sc-proxy"],
   ],
   ["test/fixtures/broken/reference-alpha--kikan-pin-as-2fa.yaml", ["TT-04   kikan-pc"]],
+  [
+    "test/fixtures/broken/reference-alpha--wsus-through-cloud.yaml",
+    [
+      "TT-07  forward sc-proxy",
+      "TT-08   lgwan-fs",
+      "TT-08   lgwan-mail",
+      "TT-08   lgwan-office/*",
+      "TT-08   lgwan-pc",
+      "TT-08   office-wlan/*",
+      "TT-08   wlan-pc",
+      "TT-08   wsus",
+    ],
+  ],
   [
     "test/fixtures/broken/reference-alpha--mail-relay-passthrough.yaml",
     [
@@ -278,4 +296,91 @@ describe("example designs and broken variants", () => {
       }
     },
   );
+});
+
+/* What the minutes say, read back from the designs (topologies/README.md, "The council designs
+ * against their minutes"): each claim is a reach query that must hold. */
+const CLAIMS: Array<[file: string, statement: string, from: string, to: string, reaches: boolean]> = [
+  [
+    "kitakyushu-resident-records",
+    "基幹系システムは、外部からアクセスできない設計",
+    "zone-kind:internet",
+    "tier:mynumber-side",
+    false,
+  ],
+  [
+    "kitakyushu-resident-records",
+    "個人情報に係る部分については…外部から一切アクセスできない",
+    "telework-pc",
+    "tier:lgwan-side",
+    false,
+  ],
+  ["kitakyushu-resident-records", "多くの職員がリモートワークを行っている", "telework-pc", "telework-gw", true],
+  [
+    "kitakyushu-resident-records",
+    "庁内で個人情報を扱う端末…インターネットには繋がらない",
+    "madoguchi-pc",
+    "zone-kind:internet",
+    false,
+  ],
+  [
+    "kitakyushu-resident-records",
+    "庁内で個人情報を扱う端末…インターネットには繋がらない",
+    "office-pc",
+    "zone-kind:internet",
+    false,
+  ],
+  ["kitakyushu-resident-records", "コンビニからは、LGWANに直接アクセスすることはできない", "kiosk", "tier:lgwan-side", false],
+  ["odawara-facility-reservation", "IPアドレスを固定化し、使用機器を限定します", "odawara-office/*", "yoyaku-server", false],
+  ["odawara-facility-reservation", "IPアドレスを固定化し、使用機器を限定します", "odawara-pc", "yoyaku-server", true],
+  ["higashimurayama-anzen-shisetsu", "テレワーク時は自宅", "home-pc", "anzen-app", true],
+  [
+    "higashimurayama-anzen-shisetsu",
+    "(the city reaches the service only through the security cloud)",
+    "city-inet/*",
+    "zone-kind:internet",
+    false,
+  ],
+  ["chofu-zaimu-kaikei", "セキュリティの高い回線", "city-office/*", "zaimu-app", true],
+  ["chofu-online-shomei", "スマートフォンとマイナンバーカードを用いた…オンライン申請", "citizen", "pittari", true],
+];
+
+describe("the council designs say what their minutes say", () => {
+  it.each(CLAIMS)("%s: %s (%s → %s)", async (name, _statement, from, to, reaches) => {
+    const answer = await reachQuery(join(ROOT, "topologies", `${name}.yaml`), { from, to }, { lang: "en" });
+    expect(answer.errors).toEqual([]);
+    expect(answer.pairs.length).toBeGreaterThan(0);
+    expect(answer.pairs.some((p) => p.reaches)).toBe(reaches);
+  });
+
+  it("takatsuki: its one finding rests on the elements marked x-assumption; without them it has none", () => {
+    const file = join(ROOT, "topologies/takatsuki-card-reservation.yaml");
+    const doc = parseDocument(readFileSync(file, "utf8"));
+    const marked: string[] = [];
+    for (const section of ["flows", "data"]) {
+      const map = doc.get(section) as { items: Array<{ key: { value: string }; value: { has: (k: string) => boolean } }> };
+      for (const item of [...map.items]) if (item.value.has("x-assumption")) marked.push(`${section}.${item.key.value}`);
+    }
+    for (const fw of ["fw-inet", "fw-back"]) {
+      const rules = doc.getIn(["nodes", fw, "rules"]) as {
+        items: Array<{ has: (k: string) => boolean; get: (k: string) => unknown }>;
+      };
+      for (const r of [...rules.items]) if (r.has("x-assumption")) marked.push(`${fw}#${r.get("id")}`);
+      rules.items = rules.items.filter((r) => !r.has("x-assumption"));
+    }
+    expect(marked.sort()).toEqual(["data.yoyaku-tsuchi", "flows.reservation-mail", "fw-back#mail-out", "fw-inet#mail-out"]);
+    doc.deleteIn(["flows", "reservation-mail"]);
+    doc.deleteIn(["data", "yoyaku-tsuchi"]);
+    const { result } = checkText(String(doc), file, OPTIONS);
+    expect(result.errors).toEqual([]);
+    expect(result.findings.map(compact)).toEqual([]);
+  });
+
+  it("chofu-zaimu-kaikei: were the statements held with My Numbers (the minutes do not say), TT-16", () => {
+    const file = join(ROOT, "topologies/chofu-zaimu-kaikei.yaml");
+    const doc = parseDocument(readFileSync(file, "utf8"));
+    doc.setIn(["data", "chosho", "classification"], "mynumber");
+    const { result } = checkText(String(doc), file, OPTIONS);
+    expect(result.findings.map(compact)).toEqual(["TT-16   zaimu-app"]);
+  });
 });

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { render } from "ink-testing-library";
 import { describe, expect, it } from "vitest";
 import { App } from "../../cli/explorer/App.js";
+import { zoneBlock } from "../../cli/explorer/pages.js";
 import { checkForExplorer } from "../../cli/explorer/run.js";
 
 const sketch = readFileSync(join(import.meta.dirname, "../fixtures/takatsuki-sketch.yaml"), "utf8");
@@ -92,6 +93,30 @@ describe("explorer views", () => {
     expect(frame).toContain("保存: applicants (personal)");
     expect(frame).toContain("インターネットからこのゾーンの機器へ通信できます");
     unmount();
+  });
+
+  it("says on each host whether it fetches (a fetcher in contagion): by its kind, or as declared", async () => {
+    const text = sketch
+      .replace(
+        "av:        { kind: virus-scan, zone: asp-common,",
+        "av:        { kind: virus-scan, zone: asp-common, fetches: true,",
+      )
+      .replace("citizen:   { kind: client, zone: internet,", "citizen:   { kind: client, zone: internet, fetches: false,");
+    const checked = await checkForExplorer([design(text)], { lang: "ja", today: "2026-11-23" });
+    const zones = checked.views[0]?.zones ?? [];
+    const line = (id: string, lang: "ja" | "en") => {
+      const zone = zones.find((z) => z.nodes.some((n) => n.id === id));
+      if (!zone) throw new Error(id);
+      return zoneBlock(zone, lang, 200, false)
+        .map((l) => l.text)
+        .find((l) => l.includes(`(${id})`));
+    };
+    expect(line("av", "ja")).toContain("取得する (fetches: true)");
+    expect(line("citizen", "ja")).toContain("取得しない (fetches: false)");
+    expect(line("staff-pc", "ja")).toContain("取得する (種別の既定)");
+    expect(line("staff-pc", "en")).toContain("fetches content (by its kind)");
+    expect(line("db", "en")).not.toContain("fetch");
+    expect(line("fw-back", "en")).not.toContain("fetch");
   });
 
   it("answers a reach query: source, target, then the path or what stops it", async () => {

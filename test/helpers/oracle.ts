@@ -100,6 +100,8 @@ export class Oracle {
   /** every tcp and udp port and icmp where some range of the design starts or ends: one packet per interval */
   readonly packets: Packet[];
   private readonly exceptionPairs = new Set<string>();
+  /** the hops of the declared flows: sender, receiver, and the flow's service (the compact input has no per-hop service) */
+  readonly hops: Array<{ flow: string; sender: string; receiver: string; service: Range[] }> = [];
 
   constructor(input: TopologyInput) {
     for (const [id, z] of Object.entries(input.zones)) this.zoneKind.set(id, typeof z === "string" ? z : z.kind);
@@ -123,7 +125,8 @@ export class Oracle {
             n.kind === "sanitizer" ||
             (n.kind === "screen-transfer" && (n.controls?.redirection ?? []).length === 0) ||
             (n.kind === "mail-relay" && n.controls?.sanitize !== undefined),
-          fetcher: n.kind === "client" || n.kind === "proxy" || n.kind === "screen-transfer",
+          // topology.md, "Optional node fields": `fetches` as written, else by kind
+          fetcher: n.fetches ?? (n.kind === "client" || n.kind === "proxy" || n.kind === "screen-transfer"),
         };
         if (n.services) {
           h.services = ranges(n.services);
@@ -171,6 +174,12 @@ export class Oracle {
       for (const f of Object.values(input.flows ?? {}))
         if (f.exception)
           for (let i = 1; i < f.path.length; i++) this.exceptionPairs.add([f.path[i - 1], f.path[i]].sort().join(" "));
+    for (const [id, f] of Object.entries(input.flows ?? {})) {
+      const service = ranges(asList(f.service, ["any"]));
+      note(service);
+      for (let i = 1; i < f.path.length; i++)
+        this.hops.push({ flow: id, sender: f.path[i - 1] as string, receiver: f.path[i] as string, service });
+    }
     this.packets = [
       ...[...bounds.tcp].sort((a, b) => a - b).map((port): Packet => ({ proto: "tcp", port })),
       ...[...bounds.udp].sort((a, b) => a - b).map((port): Packet => ({ proto: "udp", port })),
@@ -250,6 +259,30 @@ export class Oracle {
     return this.chains(s, t, p, without).length > 0;
   }
 
+  /**
+   * Reachability read without the loop-free condition: some walk of zones through devices that
+   * forward (s → t, p), zones repeated or not (a plain search over zones). topology.md says the
+   * loop-free condition leaves reachability unchanged; the tests hold the two readings equal.
+   */
+  reachesByWalk(s: OHost, t: OHost, p: Packet): boolean {
+    if (s.id === t.id || (t.services && !inRanges(t.services, p))) return false;
+    const open = this.devices.filter((d) => this.passesThrough(d, s, t, p));
+    const seen = new Set(s.zones);
+    const queue = [...s.zones];
+    while (queue.length > 0) {
+      const z = queue.shift() as string;
+      if (t.zones.includes(z)) return true;
+      for (const d of open)
+        if (d.zones.includes(z))
+          for (const z2 of d.zones)
+            if (!seen.has(z2)) {
+              seen.add(z2);
+              queue.push(z2);
+            }
+    }
+    return false;
+  }
+
   /** Would `p` get from `s` to `t` were it accepted there? (The network lets it through.) */
   passes(s: OHost, t: OHost, p: Packet): boolean {
     return this.chains(s, t, p, undefined, true).length > 0;
@@ -303,6 +336,30 @@ export class Oracle {
   /** Devices of a kind, for "every chain passes X": an `ips` is also a firewall with `ips: true`. */
   static kind(kind: "firewall" | "ips"): (d: ODevice) => boolean {
     return kind === "ips" ? (d) => d.ips : (d) => d.kind === "firewall";
+  }
+
+  /**
+   * NET-04's reading (rules.md): the allow rules that decide, at their firewall, some hop of some
+   * declared flow, for some packet of the hop's service set, on some chain that carries the hop.
+   * A chain is loop-free (topology.md, "Reachability": it visits no zone twice), and `chains`
+   * enumerates every such chain, so a firewall counts only where a loop-free chain passes it.
+   */
+  usedRules(): Set<string> {
+    const used = new Set<string>();
+    for (const hop of this.hops) {
+      const s = this.host(hop.sender);
+      const t = this.host(hop.receiver);
+      for (const p of this.packets) {
+        if (!inRanges(hop.service, p)) continue;
+        for (const chain of this.chains(s, t, p)) for (const rule of chain.rules.values()) if (rule !== "default") used.add(rule);
+      }
+    }
+    return used;
+  }
+
+  /** Every allow rule of every firewall, by name. */
+  allowRules(): string[] {
+    return this.devices.flatMap((d) => (d.rules ?? []).filter((r) => r.allow).map((r) => r.name));
   }
 
   /** Contagion distance of every host (topology.md, "Contagion"): -1 when no path leads to it. */

@@ -3,20 +3,24 @@
  * Compact input: zones { id: kind }, nodes { id: { kind, zones, rules?, … } }, flows.
  */
 import { parseServiceList } from "../../src/model/services.js";
-import type {
-  Carries,
-  Classification,
-  Controls,
-  FlowDef,
-  NetworkModel,
-  NodeDef,
-  NodeKind,
-  RuleDef,
-  Topology,
-  ZoneDef,
-  ZoneKind,
+import {
+  type Carries,
+  type Classification,
+  type Controls,
+  FETCHER_KINDS,
+  type FlowDef,
+  FORWARDER_KINDS,
+  type NetworkModel,
+  type NodeDef,
+  type NodeKind,
+  type RuleDef,
+  type Topology,
+  type ZoneDef,
+  type ZoneKind,
 } from "../../src/model/types.js";
 
+const FORWARDERS = new Set<string>(FORWARDER_KINDS);
+const FETCHERS = new Set<string>(FETCHER_KINDS);
 const loc = { file: "test.yaml", line: 1, column: 1 };
 
 export interface RuleInput {
@@ -33,6 +37,8 @@ export interface NodeInput {
   default?: "allow" | "deny";
   services?: string[];
   forwards?: boolean;
+  /** default as the loader resolves it: true for client, proxy and screen-transfer hosts */
+  fetches?: boolean;
   holds?: string[];
   controls?: Controls;
   title?: string;
@@ -95,6 +101,8 @@ export function makeTopology(input: TopologyInput): Topology {
       zones: n.zones,
       holds: n.holds ?? [],
       forwards: n.forwards ?? false,
+      fetches: FORWARDERS.has(n.kind) ? false : (n.fetches ?? FETCHERS.has(n.kind)),
+      fetchesDeclared: n.fetches !== undefined,
       rules,
       defaultAction: n.default ?? "deny",
       defaultDeclared: n.default !== undefined,

@@ -184,6 +184,24 @@ describe("loader errors", () => {
       '"holds" is for hosts; "fw" is a firewall',
     ],
     [
+      "fetches on a forwarding device",
+      "    kind: firewall\n",
+      "    kind: firewall\n    fetches: true\n",
+      "wrong-kind",
+      10,
+      5,
+      '"fetches" is for hosts; "fw" is a firewall',
+    ],
+    [
+      "fetches that is not a boolean",
+      "zone: dmz, holds: [d1] }",
+      "zone: dmz, holds: [d1], fetches: yes }",
+      "schema",
+      13,
+      61,
+      "fetches",
+    ],
+    [
       "a firewall key on a host",
       "zone: dmz, holds: [d1] }",
       "zone: dmz, holds: [d1], default: allow }",
@@ -444,6 +462,35 @@ describe("loader errors", () => {
     expect(r.errors).toEqual([]);
     expect([...(r.topology?.nodes.keys() ?? [])]).toContain("constructor");
     expect([...(r.topology?.zones.keys() ?? [])]).toContain("hasOwnProperty");
+  });
+});
+
+describe("fetches (topology.md, Optional node fields)", () => {
+  const nodesOf = (extra: string) => {
+    const r = load(BASE.replace("data:", `${extra}data:`));
+    expect(r.errors).toEqual([]);
+    return r.topology?.nodes;
+  };
+  it("defaults to true for client, proxy and screen-transfer, false for other hosts and for devices", () => {
+    const nodes = nodesOf(
+      "  pc: { kind: client, zone: dmz }\n  px: { kind: proxy, zone: dmz }\n  vb: { kind: screen-transfer, zone: dmz }\n  ws: { kind: server, zone: dmz }\n",
+    );
+    const fetches = Object.fromEntries([...(nodes?.values() ?? [])].map((n) => [n.id, [n.fetches, n.fetchesDeclared]]));
+    expect(fetches).toEqual({
+      fw: [false, false],
+      web: [false, false],
+      pc: [true, false],
+      px: [true, false],
+      vb: [true, false],
+      ws: [false, false],
+    });
+  });
+  it("is overridden either way by the field", () => {
+    const nodes = nodesOf(
+      "  wsus: { kind: server, zone: dmz, fetches: true }\n  kiosk: { kind: client, zone: dmz, fetches: false }\n",
+    );
+    expect([nodes?.get("wsus")?.fetches, nodes?.get("kiosk")?.fetches]).toEqual([true, false]);
+    expect([nodes?.get("wsus")?.fetchesDeclared, nodes?.get("kiosk")?.fetchesDeclared]).toEqual([true, true]);
   });
 });
 

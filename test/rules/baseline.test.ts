@@ -1,5 +1,6 @@
 // The baseline pack (NET-01 … NET-08), table-driven: designs that must trigger each rule (subjects, variant, evidence) and designs that must not.
 import { expect, it } from "vitest";
+import { checkText } from "../../src/check.js";
 import {
   ADMIN,
   allow,
@@ -326,6 +327,40 @@ table(
     ],
   ],
 );
+
+/** The smallest case of the NET-04 loop bug (issue 13): inet1 and lgwan1 joined by fw1 and by ap1. */
+const loopCase = (pc2Zone: string) => `bunri: 1
+name: net04-loop
+zones:
+  inet1: { kind: internet }
+  lgwan1: { kind: lgwan }
+nodes:
+  fw1:
+    kind: firewall
+    zones: [inet1, lgwan1]
+    rules:
+      - { deny: { from: lgwan1, to: inet1, service: ssh } }
+      - { allow: { from: any, to: any } }
+  ap1: { kind: wireless-ap, zones: [inet1, lgwan1], controls: { wlan-auth: 802.1x } }
+  pc2: { kind: client, zone: ${pc2Zone} }
+flows:
+  f1: { from: inet1/*, to: pc2 }
+`;
+const net04Of = (text: string) =>
+  checkText(text, "loop.yaml", { lang: "en", today: "2026-12-01", policies: ["baseline"] })
+    .result.findings.filter((f) => f.rule === "NET-04")
+    .map((f) => f.subjects);
+
+// NET-04 loop-free fix lands with the engine rewrite: usedRules() in src/rules/checks/firewall.ts
+// takes fw1 as carrying the hop through the loop inet1 – fw1 – lgwan1 – ap1 – inet1.
+it.fails("NET-04: a hop that never leaves its zone uses no firewall, though a loop passes one (chains are loop-free)", () => {
+  // the hop inet1/* → pc2 stays in inet1: its only loop-free chain passes no device
+  expect(net04Of(loopCase("inet1"))).toEqual([["fw1#2", "fw1"]]);
+});
+
+it("NET-04: the same firewall is used when the hop crosses it (the control case of the loop bug)", () => {
+  expect(net04Of(loopCase("lgwan1"))).toEqual([]);
+});
 
 table(
   "NET-05",

@@ -463,6 +463,19 @@ table(
     ["a web flow without a virus check (only files are concerned)", [upload([WEB], DB, { carries: "web" })]],
     ["a flow that says nothing of what it carries", [upload([WEB], DB, { carries: null })]],
     ["files that stop at the internet-side web server", [upload([], WEB)]],
+    [
+      "a flow that returns to its sender (from = to): the sender never comes after itself",
+      [
+        flows({
+          "round-trip": {
+            from: "db",
+            via: [{ node: "web-inet", service: "https" }],
+            to: { node: "db", service: "postgres" },
+            carries: "files",
+          },
+        }),
+      ],
+    ],
   ],
 );
 

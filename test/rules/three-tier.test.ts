@@ -725,6 +725,22 @@ table("TT-09", [
   ],
   ["a flow that does not carry files", design({ flows: { "file-in": "{ from: vbrowser, to: fs, carries: data }" } }), []],
   ["files within the LGWAN-connected tier", design({ flows: { share: files("from: staff-pc, to: fs") } }), []],
+  [
+    "a flow that returns to its sender: a node never comes after itself (a two-tier host, from = to)",
+    design({
+      nodes: { dual: "{ kind: file-server, zones: [inet, office], services: [smb], title: 両系にまたがるファイルサーバ }" },
+      flows: { "round-trip": files("from: dual, to: dual") },
+    }),
+    [],
+  ],
+  [
+    "a flow that returns to its sender through an internet-side host: the return comes after that host only",
+    design({
+      nodes: { dual: "{ kind: file-server, zones: [inet, office], services: [smb], title: 両系にまたがるファイルサーバ }" },
+      flows: { "round-trip": files("from: dual, via: [vbrowser], to: dual") },
+    }),
+    [{ subjects: ["round-trip", "dual", "vbrowser"], evidence: "round-trip: vbrowser > dual" }],
+  ],
 ]);
 
 /* ------------------------------------------------------------------------------------------------
@@ -1046,6 +1062,22 @@ table("TT-16", [
   ["in a national zone (中間サーバー)", holder("juki", "residents", { juki: "{ kind: national, title: 中間サーバー }" }), []],
   ["in gov-cloud", holder("gc", "residents", GC), []],
   ["personal data (not My Number data) on the office file server", holder("office", "applicants"), []],
+  [
+    "multi-homed on the My Number tier and the LGWAN-connected tier (a finding besides TT-11)",
+    holder("my, office"),
+    [{ subjects: ["keeper"], evidence: "office @ my, office" }],
+  ],
+  [
+    "multi-homed on the My Number tier and the internet-connected tier",
+    holder("my, inet"),
+    [{ subjects: ["keeper"], evidence: "inet @ inet, my" }],
+  ],
+  [
+    "multi-homed on the My Number tier and a national zone (中間サーバー連携)",
+    holder("my, juki", "residents", { juki: "{ kind: national, title: 中間サーバー }" }),
+    [],
+  ],
+  ["multi-homed on the My Number tier and gov-cloud", holder("my, gc", "residents", GC), []],
 ]);
 
 const ap = (zone: string, auth: string) => design({ nodes: { "ap-1": `{ kind: wireless-ap, zones: [${zone}]${auth} }` } });
