@@ -351,9 +351,9 @@ const net04Of = (text: string) =>
     .result.findings.filter((f) => f.rule === "NET-04")
     .map((f) => f.subjects);
 
-// NET-04 loop-free fix lands with the engine rewrite: usedRules() in src/rules/checks/firewall.ts
-// takes fw1 as carrying the hop through the loop inet1 – fw1 – lgwan1 – ap1 – inet1.
-it.fails("NET-04: a hop that never leaves its zone uses no firewall, though a loop passes one (chains are loop-free)", () => {
+// The smallest case: a loop inet1 – fw1 – lgwan1 – ap1 – inet1 does not make fw1 carry a
+// hop that stays in inet1 (usedRules() asks for a loop-free chain through the firewall).
+it("NET-04: a hop that never leaves its zone uses no firewall, though a loop passes one (chains are loop-free)", () => {
   // the hop inet1/* → pc2 stays in inet1: its only loop-free chain passes no device
   expect(net04Of(loopCase("inet1"))).toEqual([["fw1#2", "fw1"]]);
 });
