@@ -35,6 +35,8 @@ export interface FileResult {
   model?: string;
   errors: InputError[];
   findings: Finding[];
+  /** Not a design: the `--waivers` or `--baseline` file, here for its input errors; not counted among the files checked. */
+  role?: "waivers" | "baseline";
   /**
    * The rules of the user's policy files that have findings here, with their metadata, in id
    * order; absent when there are none. Built-in rules are not repeated: the catalogue has them.
@@ -184,7 +186,7 @@ export async function checkFile(
 
 export function summarize(files: readonly FileResult[]): Summary {
   const summary: Summary = {
-    files: files.length,
+    files: files.filter((f) => f.role === undefined).length,
     critical: 0,
     high: 0,
     medium: 0,
@@ -211,7 +213,7 @@ export function summarize(files: readonly FileResult[]): Summary {
  */
 export async function check(paths: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
   const resolved = await resolveOptions(options);
-  const found = await findTopologyFiles([...paths]);
+  const found = await findTopologyFiles([...paths], resolved.lang);
   const files: FileResult[] = [];
   for (const e of found.errors) files.push({ file: e.file, errors: [e], findings: [] });
   for (const file of found.files) {
@@ -226,7 +228,7 @@ export async function check(paths: readonly string[], options: CheckOptions = {}
     options.onChecked?.(checked);
   }
   if (resolved.waiverErrors.length > 0 && options.waivers)
-    files.push({ file: options.waivers, errors: resolved.waiverErrors, findings: [] });
+    files.push({ file: options.waivers, role: "waivers", errors: resolved.waiverErrors, findings: [] });
   return { tool: { name: "bunri", version: toolVersion() }, files, summary: summarize(files) };
 }
 

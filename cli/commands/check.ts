@@ -30,7 +30,7 @@ const OPTIONS = {
 } as const;
 
 export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
-  const { values, positionals } = parse(argv, OPTIONS);
+  const { values, positionals } = parse(argv, OPTIONS, lang);
   if (positionals.length === 0) throw new UsageError(t(lang, "cli.no-paths"));
   const failOn = failOnOption(values, lang);
   const today = todayOption(values, lang);
@@ -53,7 +53,12 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
       const baseline = makeBaseline(result);
       writeFileSync(writeBaseline, serializeBaseline(baseline));
       io.stderr.write(`${t(lang, "baseline.written", { file: writeBaseline, count: baseline.findings.length })}\n`);
-      code = 0;
+      // what was just recorded is known from now on: the reports say so, as the exit status does
+      result = applyBaseline(
+        result,
+        baseline.findings.map((e) => e.fingerprint),
+      ).result;
+      code = exitCode(result, failOn);
     }
   }
   const html = wantsDiagrams
@@ -83,7 +88,7 @@ function applyKnown(
       out = applied.result;
       if (applied.unmatched > 0) io.stderr.write(`${t(lang, "baseline.unmatched", { count: applied.unmatched })}\n`);
     } else {
-      const files = [...out.files, { file: baselineFile, errors: read.errors, findings: [] }];
+      const files = [...out.files, { file: baselineFile, role: "baseline" as const, errors: read.errors, findings: [] }];
       out = { ...out, files, summary: summarize(files) };
     }
   }

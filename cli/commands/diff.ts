@@ -18,7 +18,7 @@ const OPTIONS = {
 } as const;
 
 export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
-  const { values, positionals } = parse(argv, OPTIONS);
+  const { values, positionals } = parse(argv, OPTIONS, lang);
   if (positionals.length !== 2) throw new UsageError(t(lang, "cli.diff-usage"));
   const failOn = failOnOption(values, lang);
   const format = (values.format as string | undefined) ?? "text";

@@ -9,11 +9,15 @@ import { parse, UsageError } from "../args.js";
 import type { Io } from "../main.js";
 
 export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
-  const { values, positionals } = parse(argv, {
-    template: { type: "string", short: "t" },
-    force: { type: "boolean" },
-    lang: { type: "string" },
-  });
+  const { values, positionals } = parse(
+    argv,
+    {
+      template: { type: "string", short: "t" },
+      force: { type: "boolean" },
+      lang: { type: "string" },
+    },
+    lang,
+  );
   const template = (values.template as string | undefined) ?? "alpha";
   if (!(TEMPLATES as readonly string[]).includes(template))
     throw new UsageError(t(lang, "cli.bad-template", { value: template, templates: TEMPLATES.join(", ") }));

@@ -114,6 +114,18 @@ export function isTopologyText(text: string): boolean {
   return false;
 }
 
+/**
+ * Where the first key is, when a YAML file that does not start with `bunri` still has the top-level
+ * `zones` and `nodes` of a design (a misspelt or missing `bunri: 1`); undefined otherwise.
+ */
+export function designWithoutBunriKey(text: string): { line: number; column: number } | undefined {
+  const head = text.slice(0, 1024 * 1024).replace(/^\uFEFF/, "");
+  if (!/^["']?zones["']?\s*:/m.test(head) || !/^["']?nodes["']?\s*:/m.test(head)) return undefined;
+  const lines = head.split(/\r?\n/);
+  const index = lines.findIndex((l) => /^[^\s#%-]/.test(l));
+  return { line: index < 0 ? 1 : index + 1, column: 1 };
+}
+
 /** Files named are always taken; directories are searched as cli.md says. */
 export async function findTopologyFiles(paths: string[], lang: Lang = "en"): Promise<{ files: string[]; errors: InputError[] }> {
   const files: string[] = [];
@@ -141,6 +153,17 @@ export async function findTopologyFiles(paths: string[], lang: Lang = "en"): Pro
         } else if (it.isFile() && /\.ya?ml$/.test(it.name)) {
           const head = await readFile(full, "utf8").catch(() => "");
           if (isTopologyText(head)) found.push(full);
+          else {
+            // a misspelt first key (`bunir: 1`) must not open the gate by skipping the design unseen
+            const first = designWithoutBunriKey(head);
+            if (first)
+              errors.push({
+                file: full,
+                ...first,
+                code: "not-a-topology",
+                message: t(lang, "load.design-without-bunri"),
+              });
+          }
         }
       }
     };

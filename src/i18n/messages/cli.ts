@@ -46,8 +46,8 @@ export const CLI_MESSAGES: Catalogue = {
     ja: "bunri: ベースラインの指摘のうち {count} 件はもう発生していません (解消済み)。--write-baseline で更新してください",
   },
   "base.bad-rev": {
-    en: '--base "{rev}": not a revision of a git checkout here',
-    ja: '--base "{rev}": この場所の git リポジトリのリビジョンではありません',
+    en: '--base "{rev}": not a revision of the git repository that holds the designs',
+    ja: '--base "{rev}": 設計のある git リポジトリのリビジョンではありません',
   },
   "base.absent": {
     en: "bunri: warning: {file} does not exist at {rev}; all its findings count as new",
@@ -268,6 +268,21 @@ check のオプション:
 終了コード: 0 問題なし、1 --fail-on 以上の指摘あり、2 入力または使い方の誤り。`,
   },
   "cli.see-help": { en: "Run `bunri --help` for usage.", ja: "使い方は `bunri --help` で確認できます。" },
+  "cli.see-help-command": {
+    en: "Run `bunri {command} --help` for its options.",
+    ja: "オプションは `bunri {command} --help` で確認できます。",
+  },
+  "cli.unknown-command-suggest": {
+    en: 'unknown command or file "{command}" (did you mean "{suggestion}"?)',
+    ja: 'コマンドまたはファイル "{command}" はありません ("{suggestion}" のことですか?)',
+  },
+  "cli.unknown-option": { en: 'unknown option "{option}"', ja: 'オプション "{option}" はありません' },
+  "cli.unknown-option-suggest": {
+    en: 'unknown option "{option}" (did you mean "{suggestion}"?)',
+    ja: 'オプション "{option}" はありません ("{suggestion}" のことですか?)',
+  },
+  "cli.option-needs-value": { en: "option {option} needs a value", ja: "オプション {option} には値が必要です" },
+  "cli.option-no-value": { en: "option {option} takes no value", ja: "オプション {option} は値を取りません" },
   "cli.unknown-command": {
     en: 'unknown command or file "{command}"',
     ja: 'コマンドまたはファイル "{command}" はありません',
@@ -285,6 +300,18 @@ check のオプション:
   "cli.bad-format": {
     en: 'unknown format "{value}": use {formats}',
     ja: '形式 "{value}" はありません。{formats} のいずれかを指定してください',
+  },
+  "cli.formats-to-stdout": {
+    en: "{formats}: only one format can go to standard output; give the others a file (--format F=FILE)",
+    ja: "{formats}: 標準出力に出せる形式は 1 つだけです。ほかの形式にはファイルを指定してください (--format 形式=ファイル)",
+  },
+  "cli.formats-to-output": {
+    en: "{formats}: only one format can go to -o {file}; give the others a file of their own (--format F=FILE)",
+    ja: "{formats}: -o {file} に出せる形式は 1 つだけです。ほかの形式には別のファイルを指定してください (--format 形式=ファイル)",
+  },
+  "cli.format-no-file": {
+    en: "--format {format}=: the file name is missing",
+    ja: "--format {format}=: ファイル名がありません",
   },
   "cli.bad-schema": {
     en: 'unknown schema "{value}": use {schemas}',
