@@ -5,6 +5,7 @@ import type { CheckResult } from "../src/check.js";
 import { t } from "../src/i18n/index.js";
 import { type Lang, SEVERITIES, type Severity } from "../src/model/types.js";
 import { loadReporter, REPORT_FORMATS } from "../src/report/index.js";
+import { oneLine } from "../src/report/sanitize.js";
 import type { ReportOptions } from "../src/report/types.js";
 import { didYouMean } from "../src/util/suggest.js";
 import type { Io } from "./main.js";
@@ -147,6 +148,18 @@ export async function writeReports(
     const { summaryLine } = await import("../src/report/text.js");
     io.stdout.write(`${summaryLine(result, { ...options, color })}\n`);
   }
+}
+
+/**
+ * `--policy city.yaml` alone replaces the built-in packs with the rules of the file: said once on
+ * standard error, with the way to add the file's rules to the built-in ones instead.
+ */
+export function policyNotice(values: Record<string, unknown>, io: Io, lang: Lang): void {
+  const policies = (values.policy as string[] | undefined) ?? [];
+  if (policies.length === 0 || !policies.every((p) => /\.ya?ml$/i.test(p))) return;
+  const files = policies.join(" ");
+  const keep = ["default", ...policies].map((p) => `--policy ${p}`).join(" ");
+  io.stderr.write(`${oneLine(t(lang, "cli.policy-replaces", { files, keep }))}\n`);
 }
 
 /** A CI job (`CI` or `CONTINUOUS_INTEGRATION` set, not to `0` or `false`): the test Ink itself uses. */

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { Analysis } from "./analyze/index.js";
+import { t } from "./i18n/index.js";
 import { findTopologyFiles, loadTopologyFile, loadTopologyText, loadWaiversFile } from "./load/index.js";
 import { buildDesign, type Design } from "./model/design.js";
 import { type InputError, type Lang, SEVERITIES, type Severity, type Topology, type WaiverDef } from "./model/types.js";
@@ -12,6 +13,7 @@ import { selectPolicies } from "./rules/policy.js";
 import type { Bilingual, Finding, RuleDefinition, RuleMetadata } from "./rules/types.js";
 import { compareCodePoints } from "./util/compare.js";
 import { packagePath } from "./util/paths.js";
+import { didYouMean } from "./util/suggest.js";
 
 export interface CheckOptions {
   lang?: Lang;
@@ -24,6 +26,11 @@ export interface CheckOptions {
   /** where relative `--policy` paths are resolved */
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Called with what is worth saying but fails nothing: an entry of the `--waivers` file whose
+   * `topology` is none of the checked designs' names (a typo, or a design not checked this time).
+   */
+  onWarning?: (warning: InputError) => void;
   /** called with each checked design (model and analysis included), for diagrams and the explorer */
   onChecked?: (checked: CheckedDesign) => void;
 }
@@ -226,6 +233,21 @@ export async function check(paths: readonly string[], options: CheckOptions = {}
     });
     files.push(checked.result);
     options.onChecked?.(checked);
+  }
+  if (options.onWarning) {
+    const names = new Set(files.flatMap((f) => (f.topology !== undefined ? [f.topology] : [])));
+    const loaded = files.length > 0 && files.every((f) => f.topology !== undefined);
+    for (const w of resolved.externalWaivers) {
+      if (w.topology === undefined || names.has(w.topology) || !loaded) continue;
+      const near = didYouMean(w.topology, names);
+      const warning: InputError = {
+        ...w.loc,
+        code: "waiver-topology",
+        message: t(resolved.lang, "check.waiver-no-design", { topology: w.topology }),
+      };
+      if (near !== undefined) warning.hint = t(resolved.lang, "load.did-you-mean", { name: near });
+      options.onWarning(warning);
+    }
   }
   if (resolved.waiverErrors.length > 0 && options.waivers)
     files.push({ file: options.waivers, role: "waivers", errors: resolved.waiverErrors, findings: [] });

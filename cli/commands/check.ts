@@ -11,7 +11,17 @@ import {
 import { type CheckedDesign, type CheckResult, check, exitCode, summarize } from "../../src/check.js";
 import { t } from "../../src/i18n/index.js";
 import type { Lang } from "../../src/model/types.js";
-import { checkLangOption, failOnOption, parse, reportOutputs, todayOption, UsageError, writeReports } from "../args.js";
+import { oneLine } from "../../src/report/sanitize.js";
+import {
+  checkLangOption,
+  failOnOption,
+  parse,
+  policyNotice,
+  reportOutputs,
+  todayOption,
+  UsageError,
+  writeReports,
+} from "../args.js";
 import type { Io } from "../main.js";
 
 const OPTIONS = {
@@ -39,7 +49,10 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   const options: Parameters<typeof check>[1] = { lang, cwd: io.cwd, env: io.env };
   if (today) options.today = today;
   if (values.policy) options.policies = values.policy as string[];
+  policyNotice(values, io, lang);
   if (values.waivers) options.waivers = values.waivers as string;
+  options.onWarning = (w) =>
+    io.stderr.write(`${oneLine(`${w.file}:${w.line}:${w.column}: ${w.message}${w.hint ? ` (${w.hint})` : ""}`)}\n`);
   const wantsDiagrams = outputs.some((o) => o.format === "html");
   const checkedDesigns: CheckedDesign[] = [];
   if (wantsDiagrams) options.onChecked = (c) => checkedDesigns.push(c);

@@ -57,6 +57,18 @@ export const CLI_MESSAGES: Catalogue = {
     en: "bunri: warning: {file} is not a valid design at {rev}; all its findings count as new",
     ja: "bunri: 警告: {file} は {rev} の時点で正しい設計ではありません。すべての指摘を新規として扱います",
   },
+  "check.waiver-no-design": {
+    en: 'warning: this waiver is for the design "{topology}", but no checked design has that name, so it waives nothing',
+    ja: '警告: この例外は設計 "{topology}" のものですが、検査した設計にその名前のものがないため、何も免除しません',
+  },
+  "cli.policy-replaces": {
+    en: "bunri: note: --policy {files} replaces the built-in rule packs: only its own rules run. To add them to the built-in rules: {keep}",
+    ja: "bunri: 注意: --policy {files} は組み込みのルールパックを置き換えます (このファイルのルールだけが動きます)。組み込みのルールに追加するには: {keep}",
+  },
+  "diff.names-differ": {
+    en: 'bunri: warning: the two designs have different names ("{old}" and "{new}"): findings are matched by name, so every finding counts as new or resolved',
+    ja: 'bunri: 警告: 2 つの設計の名前 (name) が違います ("{old}" と "{new}")。指摘は名前で対応付けるため、すべての指摘が新規または解消として扱われます',
+  },
   "cli.unexpected": { en: 'unexpected argument "{value}"', ja: '余分な引数 "{value}" があります' },
   "cli.bad-pack": { en: 'unknown pack "{value}": use {packs}', ja: 'パック "{value}" はありません。{packs} のいずれかです' },
   "cli.explain-usage": {
