@@ -29,14 +29,14 @@ export function parse(
 ): { values: Record<string, unknown>; positionals: string[] } {
   const spec: OptionSpec = { ...options, help: { type: "boolean", short: "h" } };
   const { tokens } = parseArgs({ args: argv, options: spec, allowPositionals: true, strict: false, tokens: true });
-  const byShort = new Map(Object.entries(spec).flatMap(([name, o]) => (o.short ? [[o.short, name] as const] : [])));
   const values: Record<string, unknown> = {};
   const positionals: string[] = [];
   let help = false;
   for (const token of tokens) {
     if (token.kind === "positional") positionals.push(token.value);
     if (token.kind !== "option") continue;
-    const name = token.rawName.startsWith("--") ? token.name : byShort.get(token.name);
+    // Node has already turned a known short option (-o) into its long name
+    const name = Object.hasOwn(spec, token.name) ? token.name : undefined;
     const option = name === undefined ? undefined : spec[name];
     if (name === undefined || option === undefined) {
       const known = Object.keys(spec).map((n) => `--${n}`);
