@@ -7,6 +7,7 @@ import { type Lang, SEVERITIES, type Severity } from "../src/model/types.js";
 import { loadReporter, REPORT_FORMATS } from "../src/report/index.js";
 import { oneLine } from "../src/report/sanitize.js";
 import type { ReportOptions } from "../src/report/types.js";
+import { rootRelativePaths } from "../src/util/repo.js";
 import { didYouMean } from "../src/util/suggest.js";
 import type { Io } from "./main.js";
 
@@ -131,6 +132,7 @@ export async function writeReports(
   io: Io,
   options: Omit<ReportOptions, "color">,
 ): Promise<void> {
+  options = { ...options, rootRelative: rootRelativePaths(io.cwd) };
   const tty = Boolean(io.stdout.isTTY);
   const color = !values["no-color"] && io.env.NO_COLOR === undefined && (tty || Boolean(values.color));
   let wroteStdout = false;

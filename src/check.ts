@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { Analysis } from "./analyze/index.js";
+import { compareRuleIds } from "./catalogue.js";
 import { t } from "./i18n/index.js";
 import { findTopologyFiles, loadTopologyFile, loadTopologyText, loadWaiversFile } from "./load/index.js";
 import { buildDesign, type Design } from "./model/design.js";
@@ -42,6 +43,11 @@ export interface FileResult {
   model?: string;
   errors: InputError[];
   findings: Finding[];
+  /**
+   * The rules that ran on this design, in catalogue order: what a report can list as checked and
+   * passed. Absent when the design did not load (and in results saved before bunri wrote it).
+   */
+  activeRules?: string[];
   /** Not a design: the `--waivers` or `--baseline` file, here for its input errors; not counted among the files checked. */
   role?: "waivers" | "baseline";
   /**
@@ -145,6 +151,7 @@ export function analyseTopology(
   });
   result.findings = run.findings;
   result.errors = run.errors;
+  result.activeRules = [...run.active].sort(compareRuleIds);
   const found = new Set(run.findings.map((f) => f.rule));
   const own = selection.rules.filter((r) => !r.builtIn && found.has(r.id)).sort((a, b) => compareCodePoints(a.id, b.id));
   if (own.length > 0) result.rules = own.map(ruleMetadata);

@@ -28,6 +28,8 @@ export interface RunOptions {
 export interface RunResult {
   findings: Finding[];
   errors: InputError[];
+  /** the ids of the rules that ran on the design (its models considered), in no particular order */
+  active: string[];
 }
 
 const LABEL_PARAMS = new Set(["target", "source", "node", "sender", "receiver", "after", "flow", "subject"]);
@@ -163,7 +165,7 @@ export function runRules(design: Design, analysis: Analysis, rules: readonly Rul
   }
   findings.push(...waiverFindings);
   findings.sort(compareFindings);
-  return { findings, errors };
+  return { findings, errors, active: [...active.keys()] };
 }
 
 function waiverFinding(
