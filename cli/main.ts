@@ -20,7 +20,7 @@ const COMMANDS = ["check", "reach", "schema", "rules", "explain", "init", "tui",
 
 /** Options of `check` that make `bunri FILE…` the batch check even on a terminal (cli.md); `--lang` is global. */
 const CHECK_ONLY =
-  /^(?:--(?:format|output|fail-on|policy|waivers|baseline|write-baseline|base|today|no-color|color)(?:=.*)?|-o)$/;
+  /^(?:--(?:format|output|fail-on|policy|waivers|baseline|write-baseline|base|today|no-color|color|designs-only)(?:=.*)?|-o)$/;
 
 function langFrom(argv: string[], env: NodeJS.ProcessEnv): Lang {
   const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));

@@ -22,6 +22,8 @@ export interface CheckOptions {
   today?: string;
   /** `--policy`: replaces the topologies' own `policies` */
   policies?: string[];
+  /** `--designs-only`: named YAML files that are not designs are skipped, as in a directory */
+  designsOnly?: boolean;
   /** `--waivers FILE` */
   waivers?: string;
   /** where relative `--policy` paths are resolved */
@@ -227,7 +229,7 @@ export function summarize(files: readonly FileResult[]): Summary {
  */
 export async function check(paths: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
   const resolved = await resolveOptions(options);
-  const found = await findTopologyFiles([...paths], resolved.lang);
+  const found = await findTopologyFiles([...paths], resolved.lang, { designsOnly: options.designsOnly ?? false });
   const files: FileResult[] = [];
   for (const e of found.errors) files.push({ file: e.file, errors: [e], findings: [] });
   for (const file of found.files) {

@@ -37,6 +37,7 @@ const OPTIONS = {
   lang: { type: "string" },
   "no-color": { type: "boolean" },
   color: { type: "boolean" },
+  "designs-only": { type: "boolean" },
 } as const;
 
 export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
@@ -51,6 +52,7 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   if (values.policy) options.policies = values.policy as string[];
   policyNotice(values, io, lang);
   if (values.waivers) options.waivers = values.waivers as string;
+  if (values["designs-only"]) options.designsOnly = true;
   options.onWarning = (w) =>
     io.stderr.write(`${oneLine(`${w.file}:${w.line}:${w.column}: ${w.message}${w.hint ? ` (${w.hint})` : ""}`)}\n`);
   const wantsDiagrams = outputs.some((o) => o.format === "html");

@@ -126,8 +126,16 @@ export function designWithoutBunriKey(text: string): { line: number; column: num
   return { line: index < 0 ? 1 : index + 1, column: 1 };
 }
 
-/** Files named are always taken; directories are searched as cli.md says. */
-export async function findTopologyFiles(paths: string[], lang: Lang = "en"): Promise<{ files: string[]; errors: InputError[] }> {
+/**
+ * Files named are always taken; directories are searched as cli.md says. With `designsOnly` (a
+ * hook handing over every changed YAML file), named files are sifted as a directory's are: those
+ * that are not designs are skipped, a misspelt design is still an error.
+ */
+export async function findTopologyFiles(
+  paths: string[],
+  lang: Lang = "en",
+  options: { designsOnly?: boolean } = {},
+): Promise<{ files: string[]; errors: InputError[] }> {
   const files: string[] = [];
   const errors: InputError[] = [];
   for (const p of paths) {
@@ -139,7 +147,15 @@ export async function findTopologyFiles(paths: string[], lang: Lang = "en"): Pro
       continue;
     }
     if (!s.isDirectory()) {
-      files.push(p);
+      if (!options.designsOnly || !/\.ya?ml$/i.test(p)) files.push(p);
+      else {
+        const head = await readFile(p, "utf8").catch(() => "");
+        if (isTopologyText(head)) files.push(p);
+        else {
+          const first = designWithoutBunriKey(head);
+          if (first) errors.push({ file: p, ...first, code: "not-a-topology", message: t(lang, "load.design-without-bunri") });
+        }
+      }
       continue;
     }
     const found: string[] = [];

@@ -9,7 +9,7 @@ import type { CheckResult, FileResult } from "../check.js";
 import { t } from "../i18n/index.js";
 import { type Lang, SEVERITIES, type Severity } from "../model/types.js";
 import type { Finding } from "../rules/types.js";
-import { cleanText, counted, evidenceLine, failing, rulesOf, ruleTitle } from "./common.js";
+import { cleanText, counted, evidenceLine, failing, ruleTitle } from "./common.js";
 import type { ReportOptions } from "./types.js";
 
 /** Text content: controls, escape sequences and what XML 1.0 does not allow at all (U+FFFE, U+FFFF) removed, lone surrogates replaced, markup escaped. */

@@ -3,7 +3,7 @@
  * counted at each --fail-on, long Markdown lists folded, and every value from the input escaped
  * in every format (HTML, table pipes, backticks, formulas, ANSI escapes, control characters).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv } from "ajv";
 import { beforeAll, describe, expect, it } from "vitest";

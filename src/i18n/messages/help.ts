@@ -24,6 +24,8 @@ Options:
   --write-baseline FILE  write the current findings as the baseline (exit 0)
   --base REV             fail only on findings the designs at git REV did not have
   --today YYYY-MM-DD     the date for waiver expiry (default: today in Japan)
+  --designs-only         skip named YAML files that are not designs (for hooks that
+                         pass every changed file)
   --lang ja|en           language of messages
   --no-color, --color    colours off, or on even when not on a terminal
   -h, --help             this help
@@ -51,6 +53,8 @@ Examples:
                          現在の指摘をベースラインとして書き出す (終了コード 0)
   --base REV             git の REV の時点の設計になかった指摘だけで失敗にする
   --today YYYY-MM-DD     例外の期限判定に使う日付 (既定: 日本の今日)
+  --designs-only         指定した YAML ファイルのうち設計でないものを飛ばす
+                         (変更されたファイルをすべて渡すフック向け)
   --lang ja|en           メッセージの言語
   --no-color, --color    色を付けない / 端末でなくても色を付ける
   -h, --help             このヘルプ
