@@ -18,7 +18,11 @@ import type { ReportOptions } from "./types.js";
 
 /** The message of a workflow command. */
 export function escapeData(s: string): string {
-  return cleanText(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  // other controls and terminal escapes are removed; CR and LF are kept, escaped
+  return s
+    .split("\r")
+    .map((part) => cleanText(part).replace(/%/g, "%25").replace(/\n/g, "%0A"))
+    .join("%0D");
 }
 
 /** A property value of a workflow command (`file=…`, `title=…`). */
