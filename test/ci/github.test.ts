@@ -6,14 +6,14 @@
  * GITHUB_STEP_SUMMARY as files). GitHub's own services (code scanning, the job summary page)
  * cannot be reached from here.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { escapeData, escapeProperty } from "../../src/report/github.js";
-import { bunri, ROOT } from "../helpers/cli.js";
+import { runAction } from "../helpers/action.js";
+import { bunri } from "../helpers/cli.js";
 
 const example = readFileSync(join(import.meta.dirname, "../fixtures/takatsuki-sketch.yaml"), "utf8");
 /** The sketch with the web tier's DB rule opened to any source: NET-02 (medium) on fw-back#1. */
@@ -87,63 +87,6 @@ describe("--format github", () => {
     expect(r.out).toMatch(/^::error file=designs\/city\.yaml,line=\d+,col=\d+,title=bunri%3A input error::.*dbb/m);
   });
 });
-
-interface ActionStep {
-  name: string;
-  id?: string;
-  shell: string;
-  env?: Record<string, string>;
-  run: string;
-}
-interface Action {
-  inputs: Record<string, { default?: string }>;
-  runs: { using: string; steps: ActionStep[] };
-}
-
-/** Runs action.yml's steps as the runner does, with these inputs; returns each step's result and the files the runner reads. */
-function runAction(workspace: string, inputs: Record<string, string>) {
-  const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8")) as Action;
-  expect(action.runs.using).toBe("composite");
-  const temp = mkdtempSync(join(tmpdir(), "bunri-runner-"));
-  const files = { output: join(temp, "output"), summary: join(temp, "summary.md") };
-  writeFileSync(files.output, "");
-  writeFileSync(files.summary, "");
-  const expression = (text: string) =>
-    text.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_, expr: string) => {
-      if (expr === "github.action_path") return ROOT;
-      const input = /^inputs\.([A-Za-z0-9_-]+)$/.exec(expr)?.[1];
-      if (input === undefined) throw new Error(`the test runner does not evaluate \${{ ${expr} }}`);
-      return inputs[input] ?? action.inputs[input]?.default ?? "";
-    });
-  const steps: Array<{ name: string; code: number | null; out: string; err: string }> = [];
-  for (const [i, step] of action.runs.steps.entries()) {
-    expect(step.shell).toBe("bash");
-    const script = join(temp, `step-${i}.sh`);
-    writeFileSync(script, step.run);
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      LANG: "C",
-      CI: "true",
-      GITHUB_ACTIONS: "true",
-      GITHUB_WORKSPACE: workspace,
-      GITHUB_OUTPUT: files.output,
-      GITHUB_STEP_SUMMARY: files.summary,
-      RUNNER_TEMP: temp,
-    };
-    for (const [k, v] of Object.entries(step.env ?? {})) env[k] = expression(v);
-    const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], { cwd: workspace, env, encoding: "utf8" });
-    steps.push({ name: step.name, code: r.status, out: r.stdout, err: r.stderr });
-    if (r.status !== 0) break;
-  }
-  const outputs = Object.fromEntries(
-    readFileSync(files.output, "utf8")
-      .split("\n")
-      .filter((l) => l.includes("="))
-      .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
-  );
-  return { steps, outputs, summary: readFileSync(files.summary, "utf8") };
-}
 
 describe("action.yml (the composite action, run as the runner runs it)", () => {
   it("checks the designs, annotates, writes SARIF and the job summary, and fails the step on findings", () => {

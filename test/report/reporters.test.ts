@@ -98,7 +98,7 @@ interface SarifRule {
   shortDescription: { text: string };
   fullDescription: { text: string };
   help: { text: string; markdown: string };
-  help: { text: string; markdown: string };
+  helpUri?: string;
   defaultConfiguration: { level: string };
   properties: { severity: string; pack: string; tags: string[] };
 }
