@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// After `npm install` / `npm ci` in a source checkout (src/ present, TypeScript installed): build
-// dist/. In an installed package (dist/ shipped, no src/) it does nothing. It replaces a `prepare`
-// script: `npm pack` runs `prepare` and prints its banner on standard output, where pre-commit
-// (language: node) reads the tarball's name, so a hook with a `prepare` script cannot install.
+// The `dependencies` script: after `npm install` / `npm ci` has changed node_modules in a source
+// checkout (src/ present, TypeScript installed), build dist/. npm runs it for the root project
+// only, never when bunri is installed as a package, so users see no install script. It replaces a
+// `prepare` script: `npm pack` runs `prepare` and prints its banner on standard output, where
+// pre-commit (language: node) reads the tarball's name, so a hook with a `prepare` script cannot
+// install.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
