@@ -56,8 +56,11 @@ function unknownCommand(word: string, lang: Lang): UsageError {
   );
 }
 
-export async function main(argv: string[], io: Io): Promise<number> {
-  const lang = langFrom(argv, io.env);
+export async function main(args: string[], io: Io): Promise<number> {
+  const lang = langFrom(args, io.env);
+  // `bunri --lang ja check …`: the global option first is moved after the command, which reads it
+  const lead = args[0] === "--lang" ? 2 : args[0]?.startsWith("--lang=") ? 1 : 0;
+  const argv = lead > 0 && args.length > lead ? [...args.slice(lead), ...args.slice(0, lead)] : args;
   const [first, ...rest] = argv;
   // the command whose help a usage error points to
   let command: Command | undefined;

@@ -226,9 +226,11 @@ Usage:
                          a commented starting design that passes the check
   bunri schema [topology|policy|result]
                          print a JSON Schema
+  bunri help [COMMAND]   a command's options and an example (also bunri COMMAND --help)
 
 Options of check:
-  --format F[=FILE]      text (default), json, sarif, junit, markdown, html, csv; repeatable
+  --format F[=FILE]      text (default), json, sarif, junit, markdown, html, csv, github;
+                         repeatable
   -o, --output FILE      write the report to FILE
   --fail-on LEVEL        critical, high (default), medium, low, info, none
   --policy P             built-in pack or policy file (repeatable)
@@ -263,9 +265,11 @@ Exit status: 0 clean, 1 findings at or above --fail-on, 2 invalid input or usage
                          検査に合格する、コメント付きの設計のひな形
   bunri schema [topology|policy|result]
                          JSON Schema を出力
+  bunri help [コマンド]  コマンドのオプションと例 (bunri コマンド --help と同じ)
 
 check のオプション:
-  --format 形式[=ファイル] text (既定), json, sarif, junit, markdown, html, csv。複数指定可
+  --format 形式[=ファイル] text (既定), json, sarif, junit, markdown, html, csv, github。
+                         複数指定可
   -o, --output ファイル  レポートの出力先
   --fail-on 重大度       critical, high (既定), medium, low, info, none
   --policy P             組み込みパックまたはポリシーファイル (複数指定可)
