@@ -86,6 +86,10 @@ export async function main(args: string[], io: Io): Promise<number> {
     }
     if (isCommand(first)) {
       command = first;
+      // `--help` before `--` is never an option's value (one starting with `-` is refused): print
+      // the help without loading the command's modules
+      const end = rest.indexOf("--");
+      if ((end < 0 ? rest : rest.slice(0, end)).some((a) => a === "--help" || a === "-h")) throw new HelpRequest();
       return await runCommand(first as Exclude<Command, "help">, rest, io, lang);
     }
     // `bunri foo` where foo is neither a command nor an existing path

@@ -4,7 +4,6 @@
  */
 import { readFileSync } from "node:fs";
 import { Analysis } from "./analyze/index.js";
-import { compareRuleIds } from "./catalogue.js";
 import { t } from "./i18n/index.js";
 import { findTopologyFiles, loadTopologyFile, loadTopologyText, loadWaiversFile } from "./load/index.js";
 import { buildDesign, type Design } from "./model/design.js";
@@ -12,7 +11,7 @@ import { type InputError, type Lang, SEVERITIES, type Severity, type Topology, t
 import { runRules } from "./rules/engine.js";
 import { selectPolicies } from "./rules/policy.js";
 import type { Bilingual, Finding, RuleDefinition, RuleMetadata } from "./rules/types.js";
-import { compareCodePoints } from "./util/compare.js";
+import { compareCodePoints, compareRuleIds } from "./util/compare.js";
 import { packagePath } from "./util/paths.js";
 import { didYouMean } from "./util/suggest.js";
 

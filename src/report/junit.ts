@@ -4,11 +4,11 @@
  * design (passing when it found nothing), failing when one of them is at or above `--fail-on` and neither waived nor
  * baselined. The findings that do not fail the case go to its `<system-out>`.
  */
-import { compareRuleIds } from "../catalogue.js";
 import type { CheckResult, FileResult } from "../check.js";
 import { t } from "../i18n/index.js";
 import { type Lang, SEVERITIES, type Severity } from "../model/types.js";
 import type { Finding } from "../rules/types.js";
+import { compareRuleIds } from "../util/compare.js";
 import { cleanText, counted, evidenceLine, failing, ruleTitle } from "./common.js";
 import type { ReportOptions } from "./types.js";
 
