@@ -6,7 +6,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { basename, dirname } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { parseDocument } from "yaml";
 import { type CheckOptions, type CheckResult, checkText, summarize } from "./check.js";
 import { t } from "./i18n/index.js";
@@ -131,12 +131,23 @@ function git(args: string[], cwd: string): string {
 
 export class BaseError extends Error {}
 
-/** A file's text at a revision, or undefined when the file does not exist there. */
-function showAt(rev: string, file: string): string | undefined {
+/** A file's text at a revision of the repository the file is in, or undefined when it does not exist there. */
+function showAt(rev: string, file: string, cwd: string): string | undefined {
+  const path = resolve(cwd, file);
   try {
-    return git(["show", `${rev}:./${basename(file)}`], dirname(file));
+    return git(["show", `${rev}:./${basename(path)}`], dirname(path));
   } catch {
     return undefined;
+  }
+}
+
+/** Whether `rev` names a commit in the repository that holds `dir` (a file's directory, not the current one). */
+function isCommit(rev: string, dir: string): boolean {
+  try {
+    git(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], dir);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -153,21 +164,20 @@ export function fingerprintsAtRevision(
 ): { fingerprints: string[]; warnings: string[] } {
   const lang = options.lang ?? "en";
   const cwd = options.cwd ?? process.cwd();
-  try {
-    git(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], cwd);
-  } catch {
-    throw new BaseError(t(lang, "base.bad-rev", { rev }));
-  }
+  // REV is looked up in the repository of the designs, wherever bunri is run from
+  const designs = result.files.filter((f) => f.role === undefined && f.file !== options.waivers);
+  const dirs = designs.length > 0 ? designs.map((f) => dirname(resolve(cwd, f.file))) : [cwd];
+  if (!dirs.some((dir) => isCommit(rev, dir))) throw new BaseError(t(lang, "base.bad-rev", { rev }));
   let externalWaivers: WaiverDef[] = [];
   if (options.waivers) {
-    const text = showAt(rev, options.waivers);
+    const text = showAt(rev, options.waivers, cwd);
     if (text !== undefined) externalWaivers = loadWaiversText(text, options.waivers, { lang }).waivers;
   }
   const fingerprints: string[] = [];
   const warnings: string[] = [];
   for (const file of result.files) {
-    if (file.file === options.waivers) continue;
-    const text = showAt(rev, file.file);
+    if (file.role !== undefined || file.file === options.waivers) continue;
+    const text = showAt(rev, file.file, cwd);
     if (text === undefined) {
       warnings.push(t(lang, "base.absent", { file: file.file, rev }));
       continue;

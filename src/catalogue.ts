@@ -10,6 +10,10 @@ import { t } from "./i18n/index.js";
 import type { Lang } from "./model/types.js";
 import { BUILTIN_ORDER, builtinPacks, type PolicyFile } from "./rules/policy.js";
 import { referenceLine } from "./rules/render.js";
+import { compareRuleIds } from "./util/compare.js";
+
+export { compareRuleIds };
+
 import type { Finding, RuleDefinition } from "./rules/types.js";
 import { packagePath } from "./util/paths.js";
 
@@ -38,14 +42,6 @@ export function catalogue(): CataloguePack[] {
     if (policy) out.push({ id, policy, rules: [...policy.rules].sort((a, b) => compareRuleIds(a.id, b.id)) });
   }
   return out;
-}
-
-/** ASP-2 before ASP-10: the letters, then the number. */
-export function compareRuleIds(a: string, b: string): number {
-  const pa = /^(.*?)(\d+)$/.exec(a);
-  const pb = /^(.*?)(\d+)$/.exec(b);
-  if (pa && pb && pa[1] === pb[1]) return Number(pa[2]) - Number(pb[2]);
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A built-in rule by id (case-insensitive). */

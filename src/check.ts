@@ -4,14 +4,16 @@
  */
 import { readFileSync } from "node:fs";
 import { Analysis } from "./analyze/index.js";
+import { t } from "./i18n/index.js";
 import { findTopologyFiles, loadTopologyFile, loadTopologyText, loadWaiversFile } from "./load/index.js";
 import { buildDesign, type Design } from "./model/design.js";
 import { type InputError, type Lang, SEVERITIES, type Severity, type Topology, type WaiverDef } from "./model/types.js";
 import { runRules } from "./rules/engine.js";
 import { selectPolicies } from "./rules/policy.js";
 import type { Bilingual, Finding, RuleDefinition, RuleMetadata } from "./rules/types.js";
-import { compareCodePoints } from "./util/compare.js";
+import { compareCodePoints, compareRuleIds } from "./util/compare.js";
 import { packagePath } from "./util/paths.js";
+import { didYouMean } from "./util/suggest.js";
 
 export interface CheckOptions {
   lang?: Lang;
@@ -19,11 +21,18 @@ export interface CheckOptions {
   today?: string;
   /** `--policy`: replaces the topologies' own `policies` */
   policies?: string[];
+  /** `--designs-only`: named YAML files that are not designs are skipped, as in a directory */
+  designsOnly?: boolean;
   /** `--waivers FILE` */
   waivers?: string;
   /** where relative `--policy` paths are resolved */
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Called with what is worth saying but fails nothing: an entry of the `--waivers` file whose
+   * `topology` is none of the checked designs' names (a typo, or a design not checked this time).
+   */
+  onWarning?: (warning: InputError) => void;
   /** called with each checked design (model and analysis included), for diagrams and the explorer */
   onChecked?: (checked: CheckedDesign) => void;
 }
@@ -35,6 +44,13 @@ export interface FileResult {
   model?: string;
   errors: InputError[];
   findings: Finding[];
+  /**
+   * The rules that ran on this design, in catalogue order: what a report can list as checked and
+   * passed. Absent when the design did not load (and in results saved before bunri wrote it).
+   */
+  activeRules?: string[];
+  /** Not a design: the `--waivers` or `--baseline` file, here for its input errors; not counted among the files checked. */
+  role?: "waivers" | "baseline";
   /**
    * The rules of the user's policy files that have findings here, with their metadata, in id
    * order; absent when there are none. Built-in rules are not repeated: the catalogue has them.
@@ -136,6 +152,7 @@ export function analyseTopology(
   });
   result.findings = run.findings;
   result.errors = run.errors;
+  result.activeRules = [...run.active].sort(compareRuleIds);
   const found = new Set(run.findings.map((f) => f.rule));
   const own = selection.rules.filter((r) => !r.builtIn && found.has(r.id)).sort((a, b) => compareCodePoints(a.id, b.id));
   if (own.length > 0) result.rules = own.map(ruleMetadata);
@@ -184,7 +201,7 @@ export async function checkFile(
 
 export function summarize(files: readonly FileResult[]): Summary {
   const summary: Summary = {
-    files: files.length,
+    files: files.filter((f) => f.role === undefined).length,
     critical: 0,
     high: 0,
     medium: 0,
@@ -211,7 +228,7 @@ export function summarize(files: readonly FileResult[]): Summary {
  */
 export async function check(paths: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
   const resolved = await resolveOptions(options);
-  const found = await findTopologyFiles([...paths]);
+  const found = await findTopologyFiles([...paths], resolved.lang, { designsOnly: options.designsOnly ?? false });
   const files: FileResult[] = [];
   for (const e of found.errors) files.push({ file: e.file, errors: [e], findings: [] });
   for (const file of found.files) {
@@ -225,8 +242,23 @@ export async function check(paths: readonly string[], options: CheckOptions = {}
     files.push(checked.result);
     options.onChecked?.(checked);
   }
+  if (options.onWarning) {
+    const names = new Set(files.flatMap((f) => (f.topology !== undefined ? [f.topology] : [])));
+    const loaded = files.length > 0 && files.every((f) => f.topology !== undefined);
+    for (const w of resolved.externalWaivers) {
+      if (w.topology === undefined || names.has(w.topology) || !loaded) continue;
+      const near = didYouMean(w.topology, names);
+      const warning: InputError = {
+        ...w.loc,
+        code: "waiver-topology",
+        message: t(resolved.lang, "check.waiver-no-design", { topology: w.topology }),
+      };
+      if (near !== undefined) warning.hint = t(resolved.lang, "load.did-you-mean", { name: near });
+      options.onWarning(warning);
+    }
+  }
   if (resolved.waiverErrors.length > 0 && options.waivers)
-    files.push({ file: options.waivers, errors: resolved.waiverErrors, findings: [] });
+    files.push({ file: options.waivers, role: "waivers", errors: resolved.waiverErrors, findings: [] });
   return { tool: { name: "bunri", version: toolVersion() }, files, summary: summarize(files) };
 }
 

@@ -26,8 +26,18 @@ export function nameFromFile(file: string): string {
  */
 export function templateText(template: Template, options: { name?: string; schema?: string } = {}): string {
   const text = readFileSync(packagePath("topologies", `reference-${template}.yaml`), "utf8");
-  let out = text.replace(/^(name:\s*)\S+/m, `$1${options.name ?? `my-${template}-design`}`);
-  if (options.schema !== undefined)
-    out = out.replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${options.schema}`);
-  return out;
+  const out = text.replace(/^(name:\s*)\S+/m, `$1${options.name ?? `my-${template}-design`}`);
+  // Written to a file, the schema is found relative to it. Printed, bunri cannot know where the
+  // text will be saved, and any path could be wrong there: say how to get the schema instead.
+  const line =
+    options.schema !== undefined
+      ? `# yaml-language-server: $schema=${options.schema}`
+      : [
+          "# エディタでの補完: スキーマを設計の隣に保存し、次の行でそれを指してください。",
+          "# Editor completion: save the schema beside the design and point this line at it, e.g.",
+          "#   bunri schema topology > topology.schema.json",
+          "#   # yaml-language-server: $schema=topology.schema.json",
+          "# (bunri init ファイル ならこの行を書き込みます / bunri init FILE writes this line for you.)",
+        ].join("\n");
+  return out.replace(/^# yaml-language-server: \$schema=.*$/m, () => line);
 }

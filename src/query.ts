@@ -10,6 +10,7 @@ import { buildDesign, type Design, ReferenceResolver } from "./model/design.js";
 import { ANY_SERVICE, formatServiceSet, parseServiceElement, unionAll } from "./model/services.js";
 import { type InputError, type Lang, type ServiceSet, TIERS, ZONE_KINDS } from "./model/types.js";
 import type { Bitset } from "./util/bitset.js";
+import { didYouMean } from "./util/suggest.js";
 
 export interface PairAnswer {
   source: string;
@@ -29,8 +30,11 @@ export interface ReachAnswer {
   design?: Design;
 }
 
-function refError(file: string, lang: Lang, id: string, value: string): InputError {
-  return { file, line: 1, column: 1, code: "bad-reference", message: t(lang, id, { ref: value }) };
+/** A reference of the query (not of the file): the CLI prints it without a position. */
+function refError(file: string, lang: Lang, id: string, value: string, near?: string): InputError {
+  const error: InputError = { file, line: 1, column: 1, code: "bad-reference", message: t(lang, id, { ref: value }) };
+  if (near !== undefined) error.hint = t(lang, "load.did-you-mean", { name: near });
+  return error;
 }
 
 /** Checks a reference the way firewall rules are checked; returns an error message id or undefined. */
@@ -68,7 +72,9 @@ export async function reachQuery(
   const design = buildDesign(loaded.topology);
   for (const ref of [query.from, query.to]) {
     const bad = badReference(design, ref);
-    if (bad) errors.push(refError(file, lang, bad, ref));
+    if (!bad) continue;
+    const known = [...design.hostById.keys(), ...design.zones.filter((z) => z.kind !== "transit").map((z) => z.id)];
+    errors.push(refError(file, lang, bad, ref, bad === "query.unknown-ref" ? didYouMean(ref, known) : undefined));
   }
   if (errors.length > 0) return { file, errors, service: serviceText, pairs: [] };
   const service = sets.length > 0 ? unionAll(sets) : ANY_SERVICE;

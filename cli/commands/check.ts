@@ -11,7 +11,17 @@ import {
 import { type CheckedDesign, type CheckResult, check, exitCode, summarize } from "../../src/check.js";
 import { t } from "../../src/i18n/index.js";
 import type { Lang } from "../../src/model/types.js";
-import { checkLangOption, failOnOption, parse, reportOutputs, todayOption, UsageError, writeReports } from "../args.js";
+import { oneLine } from "../../src/report/sanitize.js";
+import {
+  checkLangOption,
+  failOnOption,
+  parse,
+  policyNotice,
+  reportOutputs,
+  todayOption,
+  UsageError,
+  writeReports,
+} from "../args.js";
 import type { Io } from "../main.js";
 
 const OPTIONS = {
@@ -27,10 +37,11 @@ const OPTIONS = {
   lang: { type: "string" },
   "no-color": { type: "boolean" },
   color: { type: "boolean" },
+  "designs-only": { type: "boolean" },
 } as const;
 
 export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
-  const { values, positionals } = parse(argv, OPTIONS);
+  const { values, positionals } = parse(argv, OPTIONS, lang);
   if (positionals.length === 0) throw new UsageError(t(lang, "cli.no-paths"));
   const failOn = failOnOption(values, lang);
   const today = todayOption(values, lang);
@@ -39,7 +50,11 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   const options: Parameters<typeof check>[1] = { lang, cwd: io.cwd, env: io.env };
   if (today) options.today = today;
   if (values.policy) options.policies = values.policy as string[];
+  policyNotice(values, io, lang);
   if (values.waivers) options.waivers = values.waivers as string;
+  if (values["designs-only"]) options.designsOnly = true;
+  options.onWarning = (w) =>
+    io.stderr.write(`${oneLine(`${w.file}:${w.line}:${w.column}: ${w.message}${w.hint ? ` (${w.hint})` : ""}`)}\n`);
   const wantsDiagrams = outputs.some((o) => o.format === "html");
   const checkedDesigns: CheckedDesign[] = [];
   if (wantsDiagrams) options.onChecked = (c) => checkedDesigns.push(c);
@@ -53,7 +68,12 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
       const baseline = makeBaseline(result);
       writeFileSync(writeBaseline, serializeBaseline(baseline));
       io.stderr.write(`${t(lang, "baseline.written", { file: writeBaseline, count: baseline.findings.length })}\n`);
-      code = 0;
+      // what was just recorded is known from now on: the reports say so, as the exit status does
+      result = applyBaseline(
+        result,
+        baseline.findings.map((e) => e.fingerprint),
+      ).result;
+      code = exitCode(result, failOn);
     }
   }
   const html = wantsDiagrams
@@ -83,7 +103,7 @@ function applyKnown(
       out = applied.result;
       if (applied.unmatched > 0) io.stderr.write(`${t(lang, "baseline.unmatched", { count: applied.unmatched })}\n`);
     } else {
-      const files = [...out.files, { file: baselineFile, errors: read.errors, findings: [] }];
+      const files = [...out.files, { file: baselineFile, role: "baseline" as const, errors: read.errors, findings: [] }];
       out = { ...out, files, summary: summarize(files) };
     }
   }

@@ -4,7 +4,8 @@ import { DiffSourceError, diffDesigns, diffExitCode } from "../../src/diff.js";
 import { t } from "../../src/i18n/index.js";
 import type { Lang } from "../../src/model/types.js";
 import { diffJson, diffMarkdown, diffText } from "../../src/report/diff.js";
-import { failOnOption, parse, todayOption, UsageError } from "../args.js";
+import { oneLine } from "../../src/report/sanitize.js";
+import { failOnOption, parse, policyNotice, todayOption, UsageError } from "../args.js";
 import type { Io } from "../main.js";
 
 const OPTIONS = {
@@ -18,7 +19,7 @@ const OPTIONS = {
 } as const;
 
 export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
-  const { values, positionals } = parse(argv, OPTIONS);
+  const { values, positionals } = parse(argv, OPTIONS, lang);
   if (positionals.length !== 2) throw new UsageError(t(lang, "cli.diff-usage"));
   const failOn = failOnOption(values, lang);
   const format = (values.format as string | undefined) ?? "text";
@@ -28,6 +29,7 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   const options: Parameters<typeof diffDesigns>[2] = { lang, cwd: io.cwd, env: io.env };
   if (today) options.today = today;
   if (values.policy) options.policies = values.policy as string[];
+  policyNotice(values, io, lang);
   let diff: Awaited<ReturnType<typeof diffDesigns>>;
   try {
     diff = await diffDesigns(positionals[0] as string, positionals[1] as string, options);
@@ -38,6 +40,10 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
     }
     throw error;
   }
+  // findings are matched by fingerprints that hold the design's name: under two names nothing matches
+  const [older, newer] = [diff.old.topology, diff.new.topology];
+  if (older !== undefined && newer !== undefined && older !== newer)
+    io.stderr.write(`${oneLine(t(lang, "diff.names-differ", { old: older, new: newer }))}\n`);
   const text = format === "json" ? diffJson(diff) : format === "markdown" ? diffMarkdown(diff, lang) : diffText(diff, lang);
   const output = values.output as string | undefined;
   if (output) writeFileSync(output, text);

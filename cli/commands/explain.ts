@@ -30,11 +30,15 @@ function printable(rule: RuleDefinition): RuleDefinition {
 }
 
 export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
-  const { values, positionals } = parse(argv, {
-    format: { type: "string" },
-    lang: { type: "string" },
-    policy: { type: "string", multiple: true },
-  });
+  const { values, positionals } = parse(
+    argv,
+    {
+      format: { type: "string" },
+      lang: { type: "string" },
+      policy: { type: "string", multiple: true },
+    },
+    lang,
+  );
   const id = positionals[0];
   if (id === undefined || positionals.length > 1) throw new UsageError(t(lang, "cli.explain-usage"));
   const own: RuleDefinition[] = [];

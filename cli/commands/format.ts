@@ -21,7 +21,7 @@ const OPTIONS = {
 } as const;
 
 export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
-  const { values, positionals } = parse(argv, OPTIONS);
+  const { values, positionals } = parse(argv, OPTIONS, lang);
   const file = positionals[0];
   if (file === undefined || positionals.length > 1) throw new UsageError(t(lang, "format.usage"));
   checkLangOption(values, lang);

@@ -26,13 +26,17 @@ function resolveRule(asked: string, known: readonly string[], lang: Lang): strin
 }
 
 export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
-  const { values, positionals } = parse(argv, {
-    format: { type: "string" },
-    highlight: { type: "string" },
-    output: { type: "string", short: "o" },
-    policy: { type: "string", multiple: true },
-    lang: { type: "string" },
-  });
+  const { values, positionals } = parse(
+    argv,
+    {
+      format: { type: "string" },
+      highlight: { type: "string" },
+      output: { type: "string", short: "o" },
+      policy: { type: "string", multiple: true },
+      lang: { type: "string" },
+    },
+    lang,
+  );
   const file = positionals[0];
   if (file === undefined || positionals.length > 1) throw new UsageError(t(lang, "cli.graph-usage"));
   checkLangOption(values, lang);

@@ -8,14 +8,18 @@ import { parse, UsageError } from "../args.js";
 import type { Io } from "../main.js";
 
 export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
-  const { values, positionals } = parse(argv, {
-    from: { type: "string" },
-    to: { type: "string" },
-    service: { type: "string" },
-    format: { type: "string" },
-    lang: { type: "string" },
-    "no-color": { type: "boolean" },
-  });
+  const { values, positionals } = parse(
+    argv,
+    {
+      from: { type: "string" },
+      to: { type: "string" },
+      service: { type: "string" },
+      format: { type: "string" },
+      lang: { type: "string" },
+      "no-color": { type: "boolean" },
+    },
+    lang,
+  );
   const file = positionals[0];
   if (!file || positionals.length > 1 || typeof values.from !== "string" || typeof values.to !== "string")
     throw new UsageError(t(lang, "cli.reach-usage"));
@@ -26,7 +30,11 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   if (typeof values.service === "string") q.service = values.service;
   const answer = await reachQuery(file, q, { lang });
   if (answer.errors.length > 0) {
-    for (const e of answer.errors) io.stderr.write(`${oneLine(`${e.file}:${e.line}:${e.column}: ${e.message}`)}\n`);
+    // a bad --from, --to or --service is the command line's, not a place in the file: no position
+    for (const e of answer.errors) {
+      const where = e.code === "bad-reference" ? `bunri: ${e.file}` : `${e.file}:${e.line}:${e.column}`;
+      io.stderr.write(`${oneLine(`${where}: ${e.message}${e.hint ? ` (${e.hint})` : ""}`)}\n`);
+    }
     return 2;
   }
   if (format === "json") {

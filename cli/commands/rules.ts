@@ -6,7 +6,11 @@ import { parse, UsageError } from "../args.js";
 import type { Io } from "../main.js";
 
 export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
-  const { values, positionals } = parse(argv, { pack: { type: "string" }, format: { type: "string" }, lang: { type: "string" } });
+  const { values, positionals } = parse(
+    argv,
+    { pack: { type: "string" }, format: { type: "string" }, lang: { type: "string" } },
+    lang,
+  );
   if (positionals.length > 0) throw new UsageError(t(lang, "cli.unexpected", { value: positionals.join(" ") }));
   const pack = values.pack as string | undefined;
   const packs = catalogue().map((p) => p.id);

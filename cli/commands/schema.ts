@@ -9,7 +9,7 @@ import type { Io } from "../main.js";
 const SCHEMAS = ["topology", "policy", "result"];
 
 export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
-  const { positionals } = parse(argv, { lang: { type: "string" } });
+  const { positionals } = parse(argv, { lang: { type: "string" } }, lang);
   const name = positionals[0] ?? "topology";
   if (!SCHEMAS.includes(name) || positionals.length > 1)
     throw new UsageError(t(lang, "cli.bad-schema", { value: positionals.join(" "), schemas: SCHEMAS.join(", ") }));

@@ -16,7 +16,7 @@ const OPTIONS = {
 } as const;
 
 export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
-  const { values, positionals } = parse(argv, OPTIONS);
+  const { values, positionals } = parse(argv, OPTIONS, lang);
   if (positionals.length === 0) throw new UsageError(t(lang, "cli.no-paths"));
   if (!io.stdinIsTTY || !io.stdout.isTTY) throw new UsageError(t(lang, "cli.tui-no-terminal"));
   const today = todayOption(values, lang);

@@ -6,6 +6,7 @@
 import type { Lang } from "../model/types.js";
 import { CLI_MESSAGES } from "./messages/cli.js";
 import { FINDINGS_MESSAGES as FINDING_MESSAGES } from "./messages/findings.js";
+import { HELP_MESSAGES } from "./messages/help.js";
 import { HTML_MESSAGES } from "./messages/html.js";
 import { LOAD_MESSAGES } from "./messages/load.js";
 import { REPORT_MESSAGES } from "./messages/report.js";
@@ -14,7 +15,14 @@ export type Bilingual = { readonly en: string; readonly ja: string };
 export type Catalogue = Readonly<Record<string, Bilingual>>;
 export type Params = Readonly<Record<string, string | number | undefined>>;
 
-const CATALOGUE: Catalogue = { ...LOAD_MESSAGES, ...FINDING_MESSAGES, ...CLI_MESSAGES, ...REPORT_MESSAGES, ...HTML_MESSAGES };
+const CATALOGUE: Catalogue = {
+  ...LOAD_MESSAGES,
+  ...FINDING_MESSAGES,
+  ...CLI_MESSAGES,
+  ...HELP_MESSAGES,
+  ...REPORT_MESSAGES,
+  ...HTML_MESSAGES,
+};
 
 export function hasMessage(id: string): boolean {
   return Object.hasOwn(CATALOGUE, id);

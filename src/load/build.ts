@@ -448,6 +448,7 @@ export function buildWaivers(
   (Array.isArray(v) ? (v as unknown[]) : []).forEach((w, i) => {
     if (!isObj(w)) return; // the schema reports it
     const at = [...path, i];
+    if (w.expires === undefined) return; // the schema reports the missing key, once
     const expires = str(w.expires);
     if (!isCalendarDate(expires)) {
       errors.push({

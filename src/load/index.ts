@@ -114,8 +114,28 @@ export function isTopologyText(text: string): boolean {
   return false;
 }
 
-/** Files named are always taken; directories are searched as cli.md says. */
-export async function findTopologyFiles(paths: string[], lang: Lang = "en"): Promise<{ files: string[]; errors: InputError[] }> {
+/**
+ * Where the first key is, when a YAML file that does not start with `bunri` still has the top-level
+ * `zones` and `nodes` of a design (a misspelt or missing `bunri: 1`); undefined otherwise.
+ */
+export function designWithoutBunriKey(text: string): { line: number; column: number } | undefined {
+  const head = text.slice(0, 1024 * 1024).replace(/^\uFEFF/, "");
+  if (!/^["']?zones["']?\s*:/m.test(head) || !/^["']?nodes["']?\s*:/m.test(head)) return undefined;
+  const lines = head.split(/\r?\n/);
+  const index = lines.findIndex((l) => /^[^\s#%-]/.test(l));
+  return { line: index < 0 ? 1 : index + 1, column: 1 };
+}
+
+/**
+ * Files named are always taken; directories are searched as cli.md says. With `designsOnly` (a
+ * hook handing over every changed YAML file), named files are sifted as a directory's are: those
+ * that are not designs are skipped, a misspelt design is still an error.
+ */
+export async function findTopologyFiles(
+  paths: string[],
+  lang: Lang = "en",
+  options: { designsOnly?: boolean } = {},
+): Promise<{ files: string[]; errors: InputError[] }> {
   const files: string[] = [];
   const errors: InputError[] = [];
   for (const p of paths) {
@@ -127,7 +147,15 @@ export async function findTopologyFiles(paths: string[], lang: Lang = "en"): Pro
       continue;
     }
     if (!s.isDirectory()) {
-      files.push(p);
+      if (!options.designsOnly || !/\.ya?ml$/i.test(p)) files.push(p);
+      else {
+        const head = await readFile(p, "utf8").catch(() => "");
+        if (isTopologyText(head)) files.push(p);
+        else {
+          const first = designWithoutBunriKey(head);
+          if (first) errors.push({ file: p, ...first, code: "not-a-topology", message: t(lang, "load.design-without-bunri") });
+        }
+      }
       continue;
     }
     const found: string[] = [];
@@ -141,6 +169,17 @@ export async function findTopologyFiles(paths: string[], lang: Lang = "en"): Pro
         } else if (it.isFile() && /\.ya?ml$/.test(it.name)) {
           const head = await readFile(full, "utf8").catch(() => "");
           if (isTopologyText(head)) found.push(full);
+          else {
+            // a misspelt first key (`bunir: 1`) must not open the gate by skipping the design unseen
+            const first = designWithoutBunriKey(head);
+            if (first)
+              errors.push({
+                file: full,
+                ...first,
+                code: "not-a-topology",
+                message: t(lang, "load.design-without-bunri"),
+              });
+          }
         }
       }
     };

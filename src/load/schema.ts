@@ -4,11 +4,11 @@
  */
 import { readFileSync } from "node:fs";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import leven from "leven";
 import { t } from "../i18n/index.js";
 import type { InputError, Lang } from "../model/types.js";
 import { packagePath } from "../util/paths.js";
 import { showValue } from "../util/show.js";
+import { didYouMean } from "../util/suggest.js";
 import { type Positioned, positionOf } from "./yaml.js";
 
 let validator: ValidateFunction | undefined;
@@ -21,18 +21,7 @@ function compile(): ValidateFunction {
   return validator;
 }
 
-export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const c of candidates) {
-    const d = leven(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
+export { didYouMean };
 
 /** `/nodes/web/kind` → `node "web"` for messages. */
 function where(path: string, lang: Lang): string {

@@ -12,6 +12,7 @@ const LOADERS: Record<string, () => Promise<Reporter>> = {
   markdown: async () => (await import("./markdown.js")).reportMarkdown,
   csv: async () => (await import("./csv.js")).reportCsv,
   html: async () => (await import("./html.js")).reportHtml,
+  github: async () => (await import("./github.js")).reportGithub,
 };
 
 export const REPORT_FORMATS: string[] = Object.keys(LOADERS);

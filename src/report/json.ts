@@ -31,6 +31,8 @@ export function reportJson(result: CheckResult, _options: ReportOptions): string
       ...(f.topology !== undefined ? { topology: f.topology } : {}),
       ...(f.title !== undefined ? { title: f.title } : {}),
       ...(f.model !== undefined ? { model: f.model } : {}),
+      ...(f.role !== undefined ? { role: f.role } : {}),
+      ...(f.activeRules !== undefined ? { activeRules: f.activeRules } : {}),
       errors: f.errors,
       findings: f.findings.map(findingJson),
       ...(f.rules !== undefined && f.rules.length > 0 ? { rules: f.rules } : {}),

@@ -1,14 +1,15 @@
 /**
  * JUnit XML for GitLab, Jenkins and the like. A test suite per file; in it a test case
- * `bunri check` (failing when the file has input errors) and a test case per rule that has
- * findings there, failing when one of them is at or above `--fail-on` and neither waived nor
+ * `bunri check` (failing when the file has input errors) and a test case per rule that ran on the
+ * design (passing when it found nothing), failing when one of them is at or above `--fail-on` and neither waived nor
  * baselined. The findings that do not fail the case go to its `<system-out>`.
  */
 import type { CheckResult, FileResult } from "../check.js";
 import { t } from "../i18n/index.js";
 import { type Lang, SEVERITIES, type Severity } from "../model/types.js";
 import type { Finding } from "../rules/types.js";
-import { cleanText, counted, evidenceLine, failing, rulesOf, ruleTitle } from "./common.js";
+import { compareRuleIds } from "../util/compare.js";
+import { cleanText, counted, evidenceLine, failing, ruleTitle } from "./common.js";
 import type { ReportOptions } from "./types.js";
 
 /** Text content: controls, escape sequences and what XML 1.0 does not allow at all (U+FFFE, U+FFFF) removed, lone surrogates replaced, markup escaped. */
@@ -66,6 +67,9 @@ function ruleCase(file: FileResult, rule: string, options: ReportOptions): Case 
   const failures = findings.filter((f) => failing(f, failOn));
   const others = findings.filter((f) => !failing(f, failOn));
   const parts: string[] = [];
+  const name = `${rule} ${ruleTitle(rule, lang, [file])}`.trim();
+  if (findings.length === 0)
+    return { xml: `    <testcase classname="${xmlAttr(file.file)}" name="${xmlAttr(name)}"/>`, failed: false };
   if (failures.length > 0) {
     const message =
       failures.length === 1
@@ -81,7 +85,6 @@ function ruleCase(file: FileResult, rule: string, options: ReportOptions): Case 
     );
     parts.push(`      <system-out>${xmlText(notes.join("\n\n"))}</system-out>`);
   }
-  const name = `${rule} ${ruleTitle(rule, lang, [file])}`;
   return {
     xml: `    <testcase classname="${xmlAttr(file.file)}" name="${xmlAttr(name)}">\n${parts.join("\n")}\n    </testcase>`,
     failed: failures.length > 0,
@@ -89,13 +92,15 @@ function ruleCase(file: FileResult, rule: string, options: ReportOptions): Case 
 }
 
 export function reportJunit(result: CheckResult, options: ReportOptions): string {
-  const order = rulesOf(result);
   let tests = 0;
   let failures = 0;
   const suites: string[] = [];
   for (const file of result.files) {
-    const present = new Set(file.findings.map((f) => f.rule));
-    const cases = [checkCase(file, options.lang), ...order.filter((r) => present.has(r)).map((r) => ruleCase(file, r, options))];
+    // every rule that ran is a case, passing ones too, so a CI test tab shows what was checked;
+    // a result saved before bunri listed them has the rules with findings only
+    const ids = new Set([...(file.activeRules ?? []), ...file.findings.map((f) => f.rule)]);
+    const rules = [...ids].sort(compareRuleIds);
+    const cases = [checkCase(file, options.lang), ...rules.map((r) => ruleCase(file, r, options))];
     const failed = cases.filter((c) => c.failed).length;
     tests += cases.length;
     failures += failed;

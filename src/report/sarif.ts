@@ -1,11 +1,14 @@
 /**
  * SARIF 2.1.0, for GitHub code scanning and other tools: one run; one `rules[]` entry per rule that
- * has findings, with its metadata and help (from the catalogue, or for a rule of the user's policy
- * files from the result, which has no help page); results located at the YAML line and column of
+ * has findings, with its metadata and its whole help in text and Markdown (from the catalogue, or
+ * for a rule of the user's policy files from the result); files by their path from the root of the
+ * repository that holds them (`%SRCROOT%`); results located at the YAML line and column of
  * the node, zone, flow or firewall rule; waived findings as suppressions (`inSource` for a waiver
  * in the topology, `external` for one from `--waivers`), baselined ones as `unchanged`; stable
  * partial fingerprints; input errors as tool execution notifications.
  */
+
+import { ruleExamples } from "../catalogue.js";
 import { type CheckResult, exitCode, type FileResult } from "../check.js";
 import { t } from "../i18n/index.js";
 import type { Lang, Severity, SourceLocation } from "../model/types.js";
@@ -25,10 +28,6 @@ const LEVEL: Record<Severity, "error" | "warning" | "note"> = {
 /** GitHub code scanning orders and labels alerts by this (0.0–10.0). */
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "1.0" };
 
-/** Where the project lives; each rule is documented at docs/rules/ID.md there. */
-export const HOME = "https://bunri.dev/";
-const RULE_DOCS = `${HOME}docs/rules/`;
-
 /**
  * A file path as SARIF wants it: relative paths as a URI reference against %SRCROOT% (forward
  * slashes, each segment percent-encoded, no leading `./`); absolute ones as a file: URI.
@@ -45,10 +44,10 @@ export function artifactLocation(file: string): { uri: string; uriBaseId?: strin
   return { uri: encoded, uriBaseId: "%SRCROOT%" };
 }
 
-function physicalLocation(loc: SourceLocation) {
+function physicalLocation(loc: SourceLocation, options: ReportOptions) {
   return {
     physicalLocation: {
-      artifactLocation: artifactLocation(loc.file),
+      artifactLocation: artifactLocation(options.rootRelative ? options.rootRelative(loc.file) : loc.file),
       region: { startLine: Math.max(1, loc.line), startColumn: Math.max(1, loc.column) },
     },
   };
@@ -67,9 +66,16 @@ function referenceText(rule: RuleMetadata, lang: Lang): string[] {
   return rule.references.map((r) => referenceLine(r, lang));
 }
 
+/** The example design that passes the rule (docs/rules/examples/ID/correct.yaml), for a built-in rule that has one. */
+function passingExample(id: string): string | undefined {
+  return ruleExamples(id).find((e) => e.kind === "correct")?.text;
+}
+
 /**
  * A rule's entry in `rules[]`: its metadata in the reader's language, from the catalogue or, for a
- * rule of the user's policy files, from the result. Only a built-in rule has a help page (helpUri).
+ * rule of the user's policy files, from the result. Code scanning shows `help` beside the alert,
+ * so it holds everything (why, how to fix, references, an example design that passes): no link
+ * to a page elsewhere.
  */
 function ruleDescriptor(id: string, fallbackSeverity: Severity, lang: Lang, files: readonly FileResult[]) {
   const info = ruleInfo(id, files);
@@ -96,18 +102,20 @@ function ruleDescriptor(id: string, fallbackSeverity: Severity, lang: Lang, file
   const why = rule.why[lang].trim();
   const fix = rule.fix[lang].trim();
   const refs = referenceText(rule, lang);
-  const helpUri = info.builtIn ? `${RULE_DOCS}${encodeURIComponent(rule.id)}.md` : undefined;
+  const example = info.builtIn ? passingExample(rule.id) : undefined;
   const text = [
     `${t(lang, "report.why")}: ${why}`,
     `${t(lang, "report.fix")}: ${fix}`,
     ...(refs.length > 0 ? [`${t(lang, "report.references")}:\n${refs.map((r) => `- ${r}`).join("\n")}`] : []),
+    ...(example ? [`${t(lang, "report.sarif.example")}:\n${example.trimEnd()}`] : []),
   ].join("\n\n");
+  const fence = "`".repeat(Math.max(3, ...[...(example ?? "").matchAll(/`+/g)].map((m) => m[0].length + 1)));
   const markdown = [
-    `**${title}**`,
-    why,
+    `**${title}** (${rule.id}, ${rule.severity})`,
+    `**${t(lang, "report.why")}**: ${why}`,
     `**${t(lang, "report.fix")}**: ${fix}`,
     ...(refs.length > 0 ? [`**${t(lang, "report.references")}**\n\n${refs.map((r) => `- ${r}`).join("\n")}`] : []),
-    ...(helpUri ? [`[${rule.id}](${helpUri})`] : []),
+    ...(example ? [`**${t(lang, "report.sarif.example")}**\n\n${fence}yaml\n${example.trimEnd()}\n${fence}`] : []),
   ].join("\n\n");
   return {
     id: rule.id,
@@ -115,7 +123,6 @@ function ruleDescriptor(id: string, fallbackSeverity: Severity, lang: Lang, file
     shortDescription: { text: title },
     fullDescription: { text: why },
     help: { text, markdown },
-    ...(helpUri ? { helpUri } : {}),
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: {
       severity: rule.severity,
@@ -126,14 +133,15 @@ function ruleDescriptor(id: string, fallbackSeverity: Severity, lang: Lang, file
   };
 }
 
-function sarifResult(file: FileResult, f: Finding, ruleIndex: number, lang: Lang) {
+function sarifResult(file: FileResult, f: Finding, ruleIndex: number, options: ReportOptions) {
+  const { lang } = options;
   const evidence = evidenceLine(f, lang);
   const out: Record<string, unknown> = {
     ruleId: f.rule,
     ruleIndex,
     level: LEVEL[f.severity],
     message: { text: evidence ? `${f.message}\n${t(lang, "report.evidence")}: ${evidence}` : f.message },
-    locations: [{ ...physicalLocation(f.location), logicalLocations: [{ name: f.subjects[0] ?? f.rule }] }],
+    locations: [{ ...physicalLocation(f.location, options), logicalLocations: [{ name: f.subjects[0] ?? f.rule }] }],
     partialFingerprints: { "bunri/v1": f.fingerprint },
     baselineState: f.baselined ? "unchanged" : "new",
   };
@@ -143,7 +151,7 @@ function sarifResult(file: FileResult, f: Finding, ruleIndex: number, lang: Lang
         kind: f.waiver.location.file === file.file ? "inSource" : "external",
         status: "accepted",
         justification: f.waiver.reason,
-        location: physicalLocation(f.waiver.location),
+        location: physicalLocation(f.waiver.location, options),
         properties: { expires: f.waiver.expires, ...(f.waiver.approvedBy ? { approvedBy: f.waiver.approvedBy } : {}) },
       },
     ];
@@ -166,13 +174,15 @@ export function reportSarif(result: CheckResult, options: ReportOptions): string
   const firstSeverity = new Map<string, Severity>();
   for (const file of result.files)
     for (const f of file.findings) if (!firstSeverity.has(f.rule)) firstSeverity.set(f.rule, f.severity);
-  const results = result.files.flatMap((file) => file.findings.map((f) => sarifResult(file, f, index.get(f.rule) ?? -1, lang)));
+  const results = result.files.flatMap((file) =>
+    file.findings.map((f) => sarifResult(file, f, index.get(f.rule) ?? -1, options)),
+  );
   const notifications = result.files.flatMap((file) =>
     file.errors.map((e) => ({
       level: "error",
       message: { text: e.hint ? `${e.message} (${e.hint})` : e.message },
       descriptor: { id: e.code },
-      locations: [physicalLocation(e)],
+      locations: [physicalLocation(e, options)],
     })),
   );
   const sarif = {
@@ -185,7 +195,6 @@ export function reportSarif(result: CheckResult, options: ReportOptions): string
             name: "bunri",
             version: result.tool.version,
             semanticVersion: result.tool.version,
-            informationUri: HOME,
             rules: ids.map((id) => ruleDescriptor(id, firstSeverity.get(id) ?? "high", lang, result.files)),
           },
         },
@@ -196,7 +205,13 @@ export function reportSarif(result: CheckResult, options: ReportOptions): string
             toolExecutionNotifications: notifications,
           },
         ],
-        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The directory bunri was run in." } } },
+        originalUriBaseIds: {
+          "%SRCROOT%": {
+            description: {
+              text: "The root of the git repository that holds the designs (for a file in no repository, the directory bunri was run in).",
+            },
+          },
+        },
         columnKind: "unicodeCodePoints",
         results,
       },

@@ -74,11 +74,23 @@ export function reportText(result: CheckResult, options: ReportOptions): string 
     if (file.errors.length === 0 && file.findings.length === 0) out.push(`  ${t(lang, "report.clean")}`);
     out.push("");
   }
+  out.push(summaryLine(result, options));
+  return `${out.join("\n")}\n`;
+}
+
+/** The verdict and the counts on one line: the text report's last line, and what a CI log shows when every report goes to a file. */
+export function summaryLine(result: CheckResult, options: ReportOptions): string {
+  const { lang, color } = options;
+  const paint = (c: Parameters<typeof styleText>[0], s: string) => (color ? styleText(c, s) : s);
   const s = result.summary;
   const counts = SEVERITIES.map((sev) => `${t(lang, `severity.${sev}`)} ${s[sev]}`).join(", ");
   const verdict = exitCode(result, options.failOn) === 0 ? paint("green", "PASS") : paint("red", "FAIL");
-  out.push(
-    t(lang, "report.summary", { verdict, counts, waived: s.waived, baselined: s.baselined, files: s.files, errors: s.errors }),
-  );
-  return `${out.join("\n")}\n`;
+  return t(lang, "report.summary", {
+    verdict,
+    counts,
+    waived: s.waived,
+    baselined: s.baselined,
+    files: s.files,
+    errors: s.errors,
+  });
 }

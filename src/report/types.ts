@@ -17,6 +17,11 @@ export interface ReportOptions {
    * is a synchronous, pure function. Without them the report has no diagram.
    */
   diagrams?: ReadonlyMap<string, string>;
+  /**
+   * A file of the result as CI services locate it: its path from the root of the git repository
+   * that holds it (SARIF, GitHub annotations). Without it, files keep the paths of the result.
+   */
+  rootRelative?: (file: string) => string;
 }
 
 /** A reporter is a pure function of the result. */

@@ -10,6 +10,7 @@ import { interpolate, t } from "../i18n/index.js";
 import type { Design } from "../model/design.js";
 import { type InputError, type Lang, SEVERITIES, type SourceLocation, type WaiverDef } from "../model/types.js";
 import { compareCodePoints } from "../util/compare.js";
+import { didYouMean } from "../util/suggest.js";
 import { checkFunction } from "./checks/index.js";
 import { formatPath, labelOf } from "./render.js";
 import type { Finding, RawFinding, RuleDefinition } from "./types.js";
@@ -27,6 +28,8 @@ export interface RunOptions {
 export interface RunResult {
   findings: Finding[];
   errors: InputError[];
+  /** the ids of the rules that ran on the design (its models considered), in no particular order */
+  active: string[];
 }
 
 const LABEL_PARAMS = new Set(["target", "source", "node", "sender", "receiver", "after", "flow", "subject"]);
@@ -131,27 +134,38 @@ export function runRules(design: Design, analysis: Analysis, rules: readonly Rul
     }
     if (matched === 0) {
       const meta = active.get("BUNRI-02");
-      if (meta)
-        waiverFindings.push(
-          waiverFinding(
-            meta,
-            design,
-            subject,
-            w,
-            {
-              params,
-              evidence,
-              subjects: [subject],
-              variant: unwaivable ? "unwaivable" : ruleActive ? "no-match" : "inactive",
-            },
-            lang,
-          ),
+      if (meta) {
+        const stale = waiverFinding(
+          meta,
+          design,
+          subject,
+          w,
+          {
+            params,
+            evidence,
+            subjects: [subject],
+            variant: unwaivable ? "unwaivable" : ruleActive ? "no-match" : "inactive",
+          },
+          lang,
         );
+        // a mistyped subject: the nearest subject of this rule's findings, else the nearest id of the design
+        if (ruleActive && w.subject !== undefined) {
+          const ofRule = findings.filter((f) => f.rule === w.rule).map((f) => f.subjects[0] ?? "");
+          const ids = [...design.zoneById.keys(), ...design.hostById.keys(), ...design.deviceById.keys()];
+          const near =
+            didYouMean(
+              w.subject,
+              ofRule.filter((x) => x !== ""),
+            ) ?? didYouMean(w.subject, ids);
+          if (near !== undefined && near !== w.subject) stale.message += ` (${t(lang, "load.did-you-mean", { name: near })})`;
+        }
+        waiverFindings.push(stale);
+      }
     }
   }
   findings.push(...waiverFindings);
   findings.sort(compareFindings);
-  return { findings, errors };
+  return { findings, errors, active: [...active.keys()] };
 }
 
 function waiverFinding(

@@ -27,3 +27,11 @@ export function compareSequences(a: readonly string[], b: readonly string[]): nu
 export function sortIds(ids: Iterable<string>): string[] {
   return [...ids].sort(compareCodePoints);
 }
+
+/** ASP-2 before ASP-10: the letters, then the number. */
+export function compareRuleIds(a: string, b: string): number {
+  const pa = /^(.*?)(\d+)$/.exec(a);
+  const pb = /^(.*?)(\d+)$/.exec(b);
+  if (pa && pb && pa[1] === pb[1]) return Number(pa[2]) - Number(pb[2]);
+  return a < b ? -1 : a > b ? 1 : 0;
+}

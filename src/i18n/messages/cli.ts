@@ -46,8 +46,8 @@ export const CLI_MESSAGES: Catalogue = {
     ja: "bunri: ベースラインの指摘のうち {count} 件はもう発生していません (解消済み)。--write-baseline で更新してください",
   },
   "base.bad-rev": {
-    en: '--base "{rev}": not a revision of a git checkout here',
-    ja: '--base "{rev}": この場所の git リポジトリのリビジョンではありません',
+    en: '--base "{rev}": not a revision of the git repository that holds the designs',
+    ja: '--base "{rev}": 設計のある git リポジトリのリビジョンではありません',
   },
   "base.absent": {
     en: "bunri: warning: {file} does not exist at {rev}; all its findings count as new",
@@ -56,6 +56,18 @@ export const CLI_MESSAGES: Catalogue = {
   "base.invalid": {
     en: "bunri: warning: {file} is not a valid design at {rev}; all its findings count as new",
     ja: "bunri: 警告: {file} は {rev} の時点で正しい設計ではありません。すべての指摘を新規として扱います",
+  },
+  "check.waiver-no-design": {
+    en: 'warning: this waiver is for the design "{topology}", but no checked design has that name, so it waives nothing',
+    ja: '警告: この例外は設計 "{topology}" のものですが、検査した設計にその名前のものがないため、何も免除しません',
+  },
+  "cli.policy-replaces": {
+    en: "bunri: note: --policy {files} replaces the built-in rule packs: only its own rules run. To add them to the built-in rules: {keep}",
+    ja: "bunri: 注意: --policy {files} は組み込みのルールパックを置き換えます (このファイルのルールだけが動きます)。組み込みのルールに追加するには: {keep}",
+  },
+  "diff.names-differ": {
+    en: 'bunri: warning: the two designs have different names ("{old}" and "{new}"): findings are matched by name, so every finding counts as new or resolved',
+    ja: 'bunri: 警告: 2 つの設計の名前 (name) が違います ("{old}" と "{new}")。指摘は名前で対応付けるため、すべての指摘が新規または解消として扱われます',
   },
   "cli.unexpected": { en: 'unexpected argument "{value}"', ja: '余分な引数 "{value}" があります' },
   "cli.bad-pack": { en: 'unknown pack "{value}": use {packs}', ja: 'パック "{value}" はありません。{packs} のいずれかです' },
@@ -217,9 +229,11 @@ Usage:
                          a commented starting design that passes the check
   bunri schema [topology|policy|result]
                          print a JSON Schema
+  bunri help [COMMAND]   a command's options and an example (also bunri COMMAND --help)
 
 Options of check:
-  --format F[=FILE]      text (default), json, sarif, junit, markdown, html, csv; repeatable
+  --format F[=FILE]      text (default), json, sarif, junit, markdown, html, csv, github;
+                         repeatable
   -o, --output FILE      write the report to FILE
   --fail-on LEVEL        critical, high (default), medium, low, info, none
   --policy P             built-in pack or policy file (repeatable)
@@ -254,9 +268,11 @@ Exit status: 0 clean, 1 findings at or above --fail-on, 2 invalid input or usage
                          検査に合格する、コメント付きの設計のひな形
   bunri schema [topology|policy|result]
                          JSON Schema を出力
+  bunri help [コマンド]  コマンドのオプションと例 (bunri コマンド --help と同じ)
 
 check のオプション:
-  --format 形式[=ファイル] text (既定), json, sarif, junit, markdown, html, csv。複数指定可
+  --format 形式[=ファイル] text (既定), json, sarif, junit, markdown, html, csv, github。
+                         複数指定可
   -o, --output ファイル  レポートの出力先
   --fail-on 重大度       critical, high (既定), medium, low, info, none
   --policy P             組み込みパックまたはポリシーファイル (複数指定可)
@@ -271,6 +287,21 @@ check のオプション:
 終了コード: 0 問題なし、1 --fail-on 以上の指摘あり、2 入力または使い方の誤り。`,
   },
   "cli.see-help": { en: "Run `bunri --help` for usage.", ja: "使い方は `bunri --help` で確認できます。" },
+  "cli.see-help-command": {
+    en: "Run `bunri {command} --help` for its options.",
+    ja: "オプションは `bunri {command} --help` で確認できます。",
+  },
+  "cli.unknown-command-suggest": {
+    en: 'unknown command or file "{command}" (did you mean "{suggestion}"?)',
+    ja: 'コマンドまたはファイル "{command}" はありません ("{suggestion}" のことですか?)',
+  },
+  "cli.unknown-option": { en: 'unknown option "{option}"', ja: 'オプション "{option}" はありません' },
+  "cli.unknown-option-suggest": {
+    en: 'unknown option "{option}" (did you mean "{suggestion}"?)',
+    ja: 'オプション "{option}" はありません ("{suggestion}" のことですか?)',
+  },
+  "cli.option-needs-value": { en: "option {option} needs a value", ja: "オプション {option} には値が必要です" },
+  "cli.option-no-value": { en: "option {option} takes no value", ja: "オプション {option} は値を取りません" },
   "cli.unknown-command": {
     en: 'unknown command or file "{command}"',
     ja: 'コマンドまたはファイル "{command}" はありません',
@@ -288,6 +319,18 @@ check のオプション:
   "cli.bad-format": {
     en: 'unknown format "{value}": use {formats}',
     ja: '形式 "{value}" はありません。{formats} のいずれかを指定してください',
+  },
+  "cli.formats-to-stdout": {
+    en: "{formats}: only one format can go to standard output; give the others a file (--format F=FILE)",
+    ja: "{formats}: 標準出力に出せる形式は 1 つだけです。ほかの形式にはファイルを指定してください (--format 形式=ファイル)",
+  },
+  "cli.formats-to-output": {
+    en: "{formats}: only one format can go to -o {file}; give the others a file of their own (--format F=FILE)",
+    ja: "{formats}: -o {file} に出せる形式は 1 つだけです。ほかの形式には別のファイルを指定してください (--format 形式=ファイル)",
+  },
+  "cli.format-no-file": {
+    en: "--format {format}=: the file name is missing",
+    ja: "--format {format}=: ファイル名がありません",
   },
   "cli.bad-schema": {
     en: 'unknown schema "{value}": use {schemas}',

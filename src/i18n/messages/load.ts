@@ -23,6 +23,10 @@ export const LOAD_MESSAGES: Catalogue = {
     en: "a topology is a YAML mapping that starts with `bunri: 1`",
     ja: "トポロジは `bunri: 1` で始まる YAML のマッピングです",
   },
+  "load.design-without-bunri": {
+    en: 'this file has the top-level "zones" and "nodes" of a design but does not start with "bunri: 1": a design\'s first key must be bunri (is it misspelt?)',
+    ja: 'このファイルには設計の "zones" と "nodes" がありますが、"bunri: 1" で始まっていません。設計の最初のキーは bunri です (綴りの誤りではありませんか?)',
+  },
   "load.not-found": { en: "no such file or directory", ja: "ファイルまたはディレクトリがありません" },
   "load.unreadable": { en: "cannot read the file", ja: "ファイルを読み込めません" },
   "load.is-directory": { en: "is a directory, not a topology file", ja: "ディレクトリです (トポロジファイルではありません)" },

@@ -10,6 +10,8 @@ export const REPORT_MESSAGES: Catalogue = {
   // rule metadata (SARIF help, Markdown)
   "report.why": { en: "Why it matters", ja: "なぜ重要か" },
   "report.fix": { en: "How to fix it", ja: "直し方" },
+  "report.github.input-error": { en: "bunri: input error", ja: "bunri: 入力エラー" },
+  "report.sarif.example": { en: "A design that passes", ja: "合格する設計の例" },
   "report.references": { en: "References", ja: "根拠" },
   "report.evidence": { en: "Evidence", ja: "根拠となる経路" },
   "report.waived-until": { en: "waived until {expires}: {reason}", ja: "{expires} まで例外承認: {reason}" },
