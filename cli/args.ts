@@ -1,11 +1,12 @@
 /** Argument parsing on node:util's parseArgs, with usage errors that name the bad option. */
-import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { CheckResult } from "../src/check.js";
 import { t } from "../src/i18n/index.js";
 import { type Lang, SEVERITIES, type Severity } from "../src/model/types.js";
 import { loadReporter, REPORT_FORMATS } from "../src/report/index.js";
+import { oneLine } from "../src/report/sanitize.js";
 import type { ReportOptions } from "../src/report/types.js";
+import { WriteError, writeFileAtomic } from "./io.js";
 import type { Io } from "./main.js";
 
 export class UsageError extends Error {}
@@ -62,7 +63,8 @@ export function reportOutputs(values: Record<string, unknown>, lang: Lang): Repo
 
 /**
  * Renders the result in each asked format: to its `=FILE`, else to `-o FILE`, else to standard
- * output (the first such format only). Colours only on a terminal, never in a file.
+ * output (the first such format only). Colours only on a terminal, never in a file. False when
+ * any of them failed.
  */
 export async function writeReports(
   result: CheckResult,
@@ -70,20 +72,34 @@ export async function writeReports(
   values: Record<string, unknown>,
   io: Io,
   options: Omit<ReportOptions, "color">,
-): Promise<void> {
+): Promise<boolean> {
   const tty = Boolean(io.stdout.isTTY);
   const color = !values["no-color"] && io.env.NO_COLOR === undefined && (tty || Boolean(values.color));
   let wroteStdout = false;
+  let failed = false;
   for (const out of outputs) {
-    const reporter = await loadReporter(out.format);
-    const file = out.file ?? (values.output as string | undefined);
-    const text = reporter(result, { ...options, color: file ? false : color });
-    if (file) writeFileSync(file, text);
-    else if (!wroteStdout) {
-      io.stdout.write(text);
-      wroteStdout = true;
+    // each format on its own: one failing (a reporter's error, a file that cannot be written) is
+    // said on standard error and makes the exit status 2, and the others are still written
+    try {
+      const reporter = await loadReporter(out.format);
+      const file = out.file ?? (values.output as string | undefined);
+      if (!file && wroteStdout) continue;
+      const text = reporter(result, { ...options, color: file ? false : color });
+      if (file) writeFileAtomic(file, text, options.lang, io.cwd);
+      else {
+        io.stdout.write(text);
+        wroteStdout = true;
+      }
+    } catch (error) {
+      failed = true;
+      const message =
+        error instanceof WriteError
+          ? error.message
+          : t(options.lang, "cli.report-failed", { format: out.format, reason: (error as Error)?.message ?? String(error) });
+      io.stderr.write(`bunri: ${oneLine(message)}\n`);
     }
   }
+  return !failed;
 }
 
 /** A CI job (`CI` or `CONTINUOUS_INTEGRATION` set, not to `0` or `false`): the test Ink itself uses. */

@@ -211,7 +211,7 @@ export function summarize(files: readonly FileResult[]): Summary {
  */
 export async function check(paths: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
   const resolved = await resolveOptions(options);
-  const found = await findTopologyFiles([...paths]);
+  const found = await findTopologyFiles([...paths], resolved.lang);
   const files: FileResult[] = [];
   for (const e of found.errors) files.push({ file: e.file, errors: [e], findings: [] });
   for (const file of found.files) {
