@@ -85,6 +85,10 @@ export const LOAD_MESSAGES: Catalogue = {
     en: '"{id}" is reserved (it means every host): choose another id',
     ja: '"{id}" は予約語 (すべてのホスト) です。別の ID にしてください',
   },
+  "load.id-too-long": {
+    en: 'id "{id}" is longer than {max} characters',
+    ja: 'ID "{id}" が {max} 文字を超えています',
+  },
   "load.not-nfc": { en: 'id "{id}" is not in Unicode NFC', ja: 'ID "{id}" が Unicode NFC 正規化されていません' },
   "load.bad-id": {
     en: 'id "{id}" may contain only letters, digits, ".", "_" and "-", and starts with a letter or digit',
