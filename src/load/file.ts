@@ -42,7 +42,7 @@ export function readInputFile(
     if (own) {
       const s = fstatSync(fd);
       if (s.isDirectory()) return { error: at1(file, "is-directory", t(lang, "load.is-directory")) };
-      if (!s.isFile()) return { error: at1(file, "not-regular", t(lang, "load.not-regular", { kind: kindOf(s) })) };
+      if (!s.isFile()) return { error: at1(file, "not-regular", t(lang, "load.not-regular", { kind: kindOf(s, lang) })) };
       if (s.size > max && !options.head)
         return { error: at1(file, "too-large", t(lang, "load.too-large", { max: sizeText(max) })) };
     }
@@ -86,12 +86,17 @@ function openError(file: string, error: unknown, lang: Lang): InputError {
   return at1(file, "unreadable", t(lang, "load.unreadable"));
 }
 
-function kindOf(s: ReturnType<typeof fstatSync>): string {
-  if (s.isFIFO()) return "FIFO";
-  if (s.isCharacterDevice()) return "character device";
-  if (s.isBlockDevice()) return "block device";
-  if (s.isSocket()) return "socket";
-  return "special file";
+function kindOf(s: ReturnType<typeof fstatSync>, lang: Lang): string {
+  const kind = s.isFIFO()
+    ? "fifo"
+    : s.isCharacterDevice()
+      ? "character-device"
+      : s.isBlockDevice()
+        ? "block-device"
+        : s.isSocket()
+          ? "socket"
+          : "special";
+  return t(lang, `load.kind.${kind}`);
 }
 
 function sizeText(bytes: number): string {

@@ -30,6 +30,11 @@ export const LOAD_MESSAGES: Catalogue = {
     en: "is a {kind}, not a regular file: bunri reads regular files only",
     ja: "通常のファイルではありません ({kind})。bunri は通常のファイルだけを読み込みます",
   },
+  "load.kind.fifo": { en: "FIFO", ja: "FIFO (名前付きパイプ)" },
+  "load.kind.character-device": { en: "character device", ja: "キャラクタデバイス" },
+  "load.kind.block-device": { en: "block device", ja: "ブロックデバイス" },
+  "load.kind.socket": { en: "socket", ja: "ソケット" },
+  "load.kind.special": { en: "special file", ja: "特殊ファイル" },
   "load.permission": { en: "cannot read the file: permission denied", ja: "ファイルを読み込めません (アクセス権がありません)" },
   "load.link-loop": {
     en: "cannot read the file: too many levels of symbolic links",
