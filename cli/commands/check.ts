@@ -109,7 +109,8 @@ function applyKnown(
   if (base !== undefined) {
     try {
       const known = fingerprintsAtRevision(out, base, options ?? {});
-      for (const w of known.warnings) io.stderr.write(`${w}\n`);
+      // the warnings name the designs' files: on one line, no controls
+      for (const w of known.warnings) io.stderr.write(`${oneLine(w)}\n`);
       out = applyBaseline(out, known.fingerprints).result;
     } catch (error) {
       if (error instanceof BaseError) throw new UsageError(error.message);

@@ -53,6 +53,10 @@ function hostileDesign(name = "evil-design"): string {
     );
 }
 
+/** A small design with one finding, for the cases about files rather than designs. */
+const tiny = (name: string) =>
+  `bunri: 1\nname: ${name}\nzones:\n  internet: { kind: internet, title: ネット }\n  office: { kind: internet-connected }\nnodes:\n  pc: { kind: client, zone: office, title: 端末 }\n`;
+
 /** Every file under a directory with its kind, size and time: what a run must leave as it was. */
 function snapshot(root: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -132,11 +136,8 @@ describe("a hostile repository", { timeout: 90_000 }, () => {
     put("designs/evil.yaml", hostileDesign());
     // CR alone ends lines (YAML 1.2); UTF-16 with a byte-order mark is decoded
     put("designs/cr-only.yaml", hostileDesign("cr-only").replace(/\r?\n/g, "\r"));
-    put("designs/utf16le.yaml", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(hostileDesign("utf16le"), "utf16le")]));
-    put(
-      "designs/utf16be.yaml",
-      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(hostileDesign("utf16be"), "utf16le").swap16()]),
-    );
+    put("designs/utf16le.yaml", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tiny("utf16le"), "utf16le")]));
+    put("designs/utf16be.yaml", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(tiny("utf16be"), "utf16le").swap16()]));
     put("designs/utf32.yaml", Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.alloc(40)]));
     put("designs/latin1.yaml", Buffer.from("bunri: 1\nname: latin\ntitle: caf\xe9\n", "latin1"));
     // YAML 1.1 traps, tags, prototype names as ids and keys, a huge line and a huge id
@@ -144,7 +145,7 @@ describe("a hostile repository", { timeout: 90_000 }, () => {
       "designs/traps.yaml",
       "bunri: 1\nname: traps\nzones:\n  no: { kind: internet }\n  on: { kind: lgwan }\n  0777: { kind: db }\n  __proto__: { kind: dmz }\n  constructor: { kind: dmz, __proto__: x }\nnodes:\n  toString: { kind: web-server, zone: constructor, title: !!js/function 'function(){}' }\n  hasOwnProperty: { kind: client, zone: no, title: !!binary aGVsbG8= }\n  x: !custom { kind: client }\n",
     );
-    put("designs/huge-line.yaml", `bunri: 1\nname: huge\ntitle: "${"あ".repeat(1_000_000)}"\nzones: {}\nnodes: {}\n`);
+    put("designs/huge-line.yaml", `bunri: 1\nname: huge\ntitle: "${"あ".repeat(300_000)}"\nzones: {}\nnodes: {}\n`);
     // (YAML itself ends an implicit key at 1024 characters)
     put("designs/huge-id.yaml", `bunri: 1\nname: huge-id\nzones:\n  ${"z".repeat(1000)}: { kind: internet }\nnodes: {}\n`);
     put(
@@ -362,14 +363,15 @@ describe("a hostile repository", { timeout: 90_000 }, () => {
   });
 
   it("writes replace a committed link, never follow it; one format failing leaves the others written", () => {
+    put("t.yaml", tiny("t"));
     const victim = join(dir, "victim.txt");
     writeFileSync(victim, "keep\n");
     for (const name of ["l1.json", "l2.txt", "l3.json", "l4.yaml", "l5.mmd", "l6.txt"]) symlinkSync(victim, join(dir, name));
-    run(["check", "d.yaml", "--format", "json=l1.json", "--format", "text", "-o", "l2.txt"], { writes: ["l1.json", "l2.txt"] });
-    run(["check", "d.yaml", "--write-baseline", "l3.json"], { writes: ["l3.json"] });
+    run(["check", "t.yaml", "--format", "json=l1.json", "--format", "text", "-o", "l2.txt"], { writes: ["l1.json", "l2.txt"] });
+    run(["check", "t.yaml", "--write-baseline", "l3.json"], { writes: ["l3.json"] });
     run(["init", "--force", "l4.yaml"], { writes: ["l4.yaml"] });
-    run(["graph", "d.yaml", "-o", "l5.mmd"], { writes: ["l5.mmd"] });
-    run(["diff", "d.yaml", "d.yaml", "-o", "l6.txt"], { writes: ["l6.txt"] });
+    run(["graph", "t.yaml", "-o", "l5.mmd"], { writes: ["l5.mmd"] });
+    run(["diff", "t.yaml", "t.yaml", "-o", "l6.txt"], { writes: ["l6.txt"] });
     expect(readFileSync(victim, "utf8")).toBe("keep\n");
     for (const name of ["l1.json", "l2.txt", "l3.json", "l4.yaml", "l5.mmd", "l6.txt"]) {
       expect(lstatSync(join(dir, name)).isSymbolicLink(), name).toBe(false);
@@ -381,7 +383,7 @@ describe("a hostile repository", { timeout: 90_000 }, () => {
     expect(lstatSync(join(dir, "l7.yaml")).isSymbolicLink()).toBe(true);
     // one format's file cannot be written: said, exit 2, the others written
     const r = run(
-      ["check", "d.yaml", "--format", "sarif=no/such/dir/r.sarif", "--format", "json=ok.json", "--format", "junit=ok.xml"],
+      ["check", "t.yaml", "--format", "sarif=no/such/dir/r.sarif", "--format", "json=ok.json", "--format", "junit=ok.xml"],
       {
         writes: ["ok.json", "ok.xml"],
       },
@@ -393,17 +395,17 @@ describe("a hostile repository", { timeout: 90_000 }, () => {
   });
 
   it("git revisions never reach git as options", () => {
-    execFileSync("git", ["add", "d.yaml"], { cwd: dir });
+    execFileSync("git", ["add", "t.yaml"], { cwd: dir });
     execFileSync("git", ["-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "d"], { cwd: dir });
-    const r1 = run(["diff", "git:--output=pwned1:d.yaml", "d.yaml"]);
+    const r1 = run(["diff", "git:--output=pwned1:t.yaml", "t.yaml"]);
     expect(r1.code).toBe(2);
-    const r2 = run(["check", "d.yaml", "--base", "--output=pwned2"]);
+    const r2 = run(["check", "t.yaml", "--base", "--output=pwned2"]);
     expect(r2.code).toBe(2);
-    const r3 = run(["check", "d.yaml", "--base=--output=pwned3"]);
+    const r3 = run(["check", "t.yaml", "--base=--output=pwned3"]);
     expect(r3.code).toBe(2);
     for (const f of ["pwned1", "pwned2", "pwned3"]) expect(existsSync(join(dir, f)), f).toBe(false);
     // a real revision still works
-    expect(run(["diff", "git:HEAD:d.yaml", "d.yaml", "--fail-on", "none"]).code).toBe(0);
+    expect(run(["diff", "git:HEAD:t.yaml", "t.yaml", "--fail-on", "none"]).code).toBe(0);
   });
 
   it("an unreadable directory or design in a scan is an input error naming it; the rest is checked", () => {
