@@ -7,7 +7,7 @@
 import { basename, dirname } from "node:path";
 import { type CheckOptions, type CheckResult, checkText, summarize } from "./check.js";
 import { t } from "./i18n/index.js";
-import { decodeInput, MAX_FILE_BYTES, parseJsonWellFormed, readInputFile } from "./load/file.js";
+import { decodeInput, MAX_FILE_BYTES, MAX_JSON_BYTES, parseJsonWellFormed, readInputFile } from "./load/file.js";
 import { loadWaiversText } from "./load/index.js";
 import type { InputError, Lang, WaiverDef } from "./model/types.js";
 import type { Finding } from "./rules/types.js";
@@ -166,7 +166,7 @@ export function fingerprintsAtRevision(
 }
 
 export function readBaselineFile(file: string, lang: Lang): { baseline?: Baseline; errors: InputError[] } {
-  const read = readInputFile(file, lang);
+  const read = readInputFile(file, lang, { maxBytes: MAX_JSON_BYTES });
   if (read.error)
     return { errors: [{ ...read.error, code: "baseline", message: `${t(lang, "baseline.unreadable")}: ${read.error.message}` }] };
   return parseBaseline(read.text, file, lang);

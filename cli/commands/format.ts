@@ -6,7 +6,7 @@
  */
 import { resolve } from "node:path";
 import { t } from "../../src/i18n/index.js";
-import { readInputFile } from "../../src/load/file.js";
+import { MAX_JSON_BYTES, readInputFile } from "../../src/load/file.js";
 import type { Lang } from "../../src/model/types.js";
 import { parseResultText } from "../../src/report/read.js";
 import { oneLine } from "../../src/report/sanitize.js";
@@ -29,8 +29,10 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   checkLangOption(values, lang);
   const failOn = failOnOption(values, lang);
   const outputs = reportOutputs(values, lang);
-  // the loader's limits: a regular file (or standard input) of at most 8 MiB, in UTF-8 or UTF-16
-  const read = file === "-" ? readInputFile("-", lang, { stdin: true }) : readInputFile(resolve(io.cwd, file), lang);
+  // the loader's limits: a regular file (or standard input) of at most 32 MiB, in UTF-8 or UTF-16
+  const limits = { maxBytes: MAX_JSON_BYTES };
+  const read =
+    file === "-" ? readInputFile("-", lang, { stdin: true, ...limits }) : readInputFile(resolve(io.cwd, file), lang, limits);
   if (read.error) {
     io.stderr.write(
       `${oneLine(`${file}:${read.error.line}:${read.error.column}: ${t(lang, "format.unreadable")}: ${read.error.message}`)}\n`,

@@ -14,6 +14,12 @@ import type { InputError, Lang } from "../model/types.js";
 /** The largest input file read: designs, policies, waivers, baselines and saved results alike. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 export const MAX_FILE_SIZE_TEXT = "8 MiB";
+/**
+ * The largest JSON file bunri wrote itself and reads back (a baseline, a saved result): larger, as a
+ * result of a design with thousands of findings may pass 8 MiB; JSON is parsed without the YAML
+ * parser's cost, and its errors are placed by a linear scan.
+ */
+export const MAX_JSON_BYTES = 32 * 1024 * 1024;
 
 export type ReadOutcome = { text: string; error?: undefined } | { text?: undefined; error: InputError };
 

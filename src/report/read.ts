@@ -12,7 +12,7 @@ import { t } from "../i18n/index.js";
 import { parseJsonWellFormed } from "../load/file.js";
 import type { InputError, Lang } from "../model/types.js";
 import type { Finding } from "../rules/types.js";
-import { lineColumn, scanJson } from "../util/json.js";
+import { lineColumn, scanJson, scanJsonAt } from "../util/json.js";
 import { packagePath } from "../util/paths.js";
 
 type Problem = { instancePath: string; message: string };
@@ -81,15 +81,23 @@ export function parseResultText(text: string, file: string, lang: Lang): { resul
   }
   const problems = validate(data);
   if (problems.length > 0) {
+    const shown = problems.slice(0, 20).map((p) => ({
+      ...p,
+      segments: p.instancePath
+        .split("/")
+        .slice(1)
+        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")),
+    }));
+    // one scan of the text for the places of every problem shown
+    const places = scanJsonAt(
+      body,
+      shown.map((p) => p.segments),
+    ).found;
     return {
-      errors: problems.slice(0, 20).map((p) => {
-        const segments = p.instancePath
-          .split("/")
-          .slice(1)
-          .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+      errors: shown.map((p) => {
         return {
           file,
-          ...lineColumn(body, scanJson(body, segments).found ?? 0),
+          ...lineColumn(body, places.get(p.segments.join("\u0000")) ?? 0),
           code: "result-schema",
           message: t(lang, "format.not-result", { path: p.instancePath || "/", detail: p.message }),
         };

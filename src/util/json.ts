@@ -20,15 +20,34 @@ interface Frame {
  * valid), and, when a target path is given, the offset where the value at that path starts.
  */
 export function scanJson(text: string, target?: readonly string[]): { error?: number; found?: number } {
+  const r = scanJsonAt(text, target ? [target] : []);
+  const found = target ? r.found.get(target.join("\u0000")) : undefined;
+  return { ...(r.error !== undefined ? { error: r.error } : {}), ...(found !== undefined ? { found } : {}) };
+}
+
+/**
+ * One scan for many paths: the offset where the value at each path starts, keyed by the path's
+ * segments joined with U+0000 (a path not in the text is absent).
+ */
+export function scanJsonAt(
+  text: string,
+  targets: ReadonlyArray<readonly string[]>,
+): { error?: number; found: Map<string, number> } {
+  const found = new Map<string, number>();
+  const wanted = new Set(targets.map((t) => t.join("\u0000")));
+  const depths = new Set(targets.map((t) => t.length));
+  const r = scan(text, (stack, at) => {
+    if (!depths.has(stack.length)) return;
+    const key = stack.map((f) => (f.array ? String(f.index) : (f.key ?? ""))).join("\u0000");
+    if (wanted.has(key) && !found.has(key)) found.set(key, at);
+  });
+  return { ...(r !== undefined ? { error: r } : {}), found };
+}
+
+function scan(text: string, visit: (stack: readonly Frame[], at: number) => void): number | undefined {
   let i = 0;
   const n = text.length;
   const stack: Frame[] = [];
-  let found: number | undefined;
-  const targetKey = target?.join("\u0000");
-  const here = (): boolean => {
-    if (targetKey === undefined || found !== undefined || stack.length !== target?.length) return false;
-    return stack.map((f) => (f.array ? String(f.index) : (f.key ?? ""))).join("\u0000") === targetKey;
-  };
   const ws = () => {
     while (i < n && WS.has(text.charCodeAt(i))) i++;
   };
@@ -73,7 +92,7 @@ export function scanJson(text: string, target?: readonly string[]): { error?: nu
   // a value is expected at i; returns false on a syntax error (i stays at it)
   const scalarOrOpen = (): boolean => {
     ws();
-    if (here()) found = i;
+    visit(stack, i);
     const c = text[i];
     if (c === "{") {
       stack.push({ array: false, index: 0, fresh: true });
@@ -112,7 +131,7 @@ export function scanJson(text: string, target?: readonly string[]): { error?: nu
     i++;
     return true;
   };
-  if (!scalarOrOpen()) return { error: i, ...(found !== undefined ? { found } : {}) };
+  if (!scalarOrOpen()) return i;
   // after each value: close containers, or go on to the next member
   for (;;) {
     const top = stack[stack.length - 1];
@@ -127,15 +146,15 @@ export function scanJson(text: string, target?: readonly string[]): { error?: nu
         stack.pop();
         continue;
       }
-      if (!top.array && !key(top)) return { error: i };
-      if (!scalarOrOpen()) return { error: i };
+      if (!top.array && !key(top)) return i;
+      if (!scalarOrOpen()) return i;
       continue;
     }
     if (c === ",") {
       i++;
       if (top.array) top.index++;
-      else if (!key(top)) return { error: i };
-      if (!scalarOrOpen()) return { error: i };
+      else if (!key(top)) return i;
+      if (!scalarOrOpen()) return i;
       continue;
     }
     if (c === (top.array ? "]" : "}")) {
@@ -143,11 +162,10 @@ export function scanJson(text: string, target?: readonly string[]): { error?: nu
       stack.pop();
       continue;
     }
-    return { error: i, ...(found !== undefined ? { found } : {}) };
+    return i;
   }
   ws();
-  if (i < n) return { error: i };
-  return found !== undefined ? { found } : {};
+  return i < n ? i : undefined;
 }
 
 /** Line and column (1-based, column in code points) of an offset. */
