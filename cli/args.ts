@@ -1,5 +1,4 @@
 /** Argument parsing on node:util's parseArgs, with usage errors that name the bad option. */
-import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { CheckResult } from "../src/check.js";
 import { t } from "../src/i18n/index.js";
@@ -9,6 +8,7 @@ import { oneLine } from "../src/report/sanitize.js";
 import type { ReportOptions } from "../src/report/types.js";
 import { rootRelativePaths } from "../src/util/repo.js";
 import { didYouMean } from "../src/util/suggest.js";
+import { WriteError, writeFileAtomic } from "./io.js";
 import type { Io } from "./main.js";
 
 export class UsageError extends Error {}
@@ -122,8 +122,9 @@ export function reportOutputs(values: Record<string, unknown>, lang: Lang): Repo
 
 /**
  * Renders the result in each asked format: to its `=FILE`, else to `-o FILE`, else to standard
- * output. Colours only on a terminal, never in a file. When every report goes to a file, the
- * one-line summary still goes to standard output, so that a CI log says what happened.
+ * output (the first such format only). Colours only on a terminal, never in a file. When every
+ * report goes to a file, the one-line summary still goes to standard output, so that a CI log says
+ * what happened. False when any of them failed.
  */
 export async function writeReports(
   result: CheckResult,
@@ -131,25 +132,39 @@ export async function writeReports(
   values: Record<string, unknown>,
   io: Io,
   options: Omit<ReportOptions, "color">,
-): Promise<void> {
+): Promise<boolean> {
   options = { ...options, rootRelative: rootRelativePaths(io.cwd) };
   const tty = Boolean(io.stdout.isTTY);
   const color = !values["no-color"] && io.env.NO_COLOR === undefined && (tty || Boolean(values.color));
   let wroteStdout = false;
+  let failed = false;
   for (const out of outputs) {
-    const reporter = await loadReporter(out.format);
-    const file = out.file ?? (values.output as string | undefined);
-    const text = reporter(result, { ...options, color: file ? false : color });
-    if (file) writeFileSync(file, text);
-    else {
-      io.stdout.write(text);
-      wroteStdout = true;
+    // each format on its own: one failing (a reporter's error, a file that cannot be written) is
+    // said on standard error and makes the exit status 2, and the others are still written
+    try {
+      const reporter = await loadReporter(out.format);
+      const file = out.file ?? (values.output as string | undefined);
+      if (!file && wroteStdout) continue;
+      const text = reporter(result, { ...options, color: file ? false : color });
+      if (file) writeFileAtomic(file, text, options.lang, io.cwd);
+      else {
+        io.stdout.write(text);
+        wroteStdout = true;
+      }
+    } catch (error) {
+      failed = true;
+      const message =
+        error instanceof WriteError
+          ? error.message
+          : t(options.lang, "cli.report-failed", { format: out.format, reason: (error as Error)?.message ?? String(error) });
+      io.stderr.write(`bunri: ${oneLine(message)}\n`);
     }
   }
   if (!wroteStdout) {
     const { summaryLine } = await import("../src/report/text.js");
     io.stdout.write(`${summaryLine(result, { ...options, color })}\n`);
   }
+  return !failed;
 }
 
 /**

@@ -4,16 +4,16 @@
  * `--base REV` does the same with the findings of the designs as they were at a git revision.
  * Matching is a multiset of fingerprints: two identical known findings cover two current ones.
  */
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
-import { parseDocument } from "yaml";
 import { type CheckOptions, type CheckResult, checkText, summarize } from "./check.js";
 import { t } from "./i18n/index.js";
+import { decodeInput, MAX_FILE_BYTES, MAX_JSON_BYTES, parseJsonWellFormed, readInputFile } from "./load/file.js";
 import { loadWaiversText } from "./load/index.js";
 import type { InputError, Lang, WaiverDef } from "./model/types.js";
 import type { Finding } from "./rules/types.js";
 import { compareCodePoints } from "./util/compare.js";
+import { blobAt, verifyCommit } from "./util/git.js";
+import { lineColumn, scanJson } from "./util/json.js";
 
 export const BASELINE_FORMAT = 1;
 
@@ -55,34 +55,24 @@ export function serializeBaseline(baseline: Baseline): string {
   return `{\n  "bunri-baseline": ${BASELINE_FORMAT},\n  "findings": [\n${lines.join(",\n")}${lines.length ? "\n" : ""}  ]\n}\n`;
 }
 
-/** Line and column (1-based) of a character offset. */
-function position(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return { line, col: [...text.slice(start, offset)].length + 1 };
-}
-
 /** Parses a baseline file's text; errors name the file, line and column. */
 export function parseBaseline(text: string, file: string, lang: Lang): { baseline?: Baseline; errors: InputError[] } {
   const err = (message: string, line = 1, column = 1): { errors: InputError[] } => ({
     errors: [{ file, line, column, code: "baseline", message }],
   });
   let data: unknown;
+  const body = text.replace(/^\uFEFF/, "");
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    // JSON.parse names no position on Node 20; the YAML parser (JSON is YAML) does.
-    const yamlError = parseDocument(text).errors[0];
-    const m = /position (\d+)/.exec((error as Error).message);
-    const at = yamlError?.linePos?.[0] ?? (m ? position(text, Number(m[1])) : position(text, text.length));
-    const detail = yamlError ? (yamlError.message.split(" at line")[0] ?? yamlError.message) : t(lang, "baseline.truncated");
-    return err(t(lang, "baseline.json", { detail }), at.line, at.col);
+    data = parseJsonWellFormed(body);
+  } catch {
+    // JSON.parse names no position on Node 20: a linear scan finds it
+    const offset = scanJson(body).error ?? body.length;
+    const at = lineColumn(body, offset);
+    const detail =
+      offset >= body.length
+        ? t(lang, "baseline.truncated")
+        : t(lang, "baseline.unexpected", { char: JSON.stringify(String.fromCodePoint(body.codePointAt(offset) ?? 0)) });
+    return err(t(lang, "baseline.json", { detail }), at.line, at.column);
   }
   if (typeof data !== "object" || data === null || (data as Record<string, unknown>)["bunri-baseline"] !== BASELINE_FORMAT)
     return err(t(lang, "baseline.format"));
@@ -125,30 +115,15 @@ export function applyBaseline(result: CheckResult, known: Iterable<string>): { r
   return { result: { ...result, files, summary: summarize(files) }, unmatched };
 }
 
-function git(args: string[], cwd: string): string {
-  return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
-}
-
 export class BaseError extends Error {}
 
-/** A file's text at a revision of the repository the file is in, or undefined when it does not exist there. */
-function showAt(rev: string, file: string, cwd: string): string | undefined {
+/** A file's text at a commit of the repository the file is in, or undefined when the file does not exist there or is not a readable design. */
+function showAt(commit: string, file: string, cwd: string, lang: Lang): string | undefined {
   const path = resolve(cwd, file);
-  try {
-    return git(["show", `${rev}:./${basename(path)}`], dirname(path));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Whether `rev` names a commit in the repository that holds `dir` (a file's directory, not the current one). */
-function isCommit(rev: string, dir: string): boolean {
-  try {
-    git(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], dir);
-    return true;
-  } catch {
-    return false;
-  }
+  const blob = blobAt(commit, `./${basename(path)}`, dirname(path), MAX_FILE_BYTES);
+  if (!blob.bytes) return undefined;
+  const decoded = decodeInput(blob.bytes, file, lang);
+  return decoded.text;
 }
 
 /**
@@ -164,20 +139,26 @@ export function fingerprintsAtRevision(
 ): { fingerprints: string[]; warnings: string[] } {
   const lang = options.lang ?? "en";
   const cwd = options.cwd ?? process.cwd();
-  // REV is looked up in the repository of the designs, wherever bunri is run from
+  // REV is looked up in the repository of the designs, wherever bunri is run from; it never
+  // reaches git as an option: resolved to a commit first, then only the commit's name is used
   const designs = result.files.filter((f) => f.role === undefined && f.file !== options.waivers);
   const dirs = designs.length > 0 ? designs.map((f) => dirname(resolve(cwd, f.file))) : [cwd];
-  if (!dirs.some((dir) => isCommit(rev, dir))) throw new BaseError(t(lang, "base.bad-rev", { rev }));
+  let commit: string | undefined;
+  for (const dir of dirs) {
+    commit = verifyCommit(rev, dir);
+    if (commit !== undefined) break;
+  }
+  if (commit === undefined) throw new BaseError(t(lang, "base.bad-rev", { rev }));
   let externalWaivers: WaiverDef[] = [];
   if (options.waivers) {
-    const text = showAt(rev, options.waivers, cwd);
+    const text = showAt(commit, options.waivers, cwd, lang);
     if (text !== undefined) externalWaivers = loadWaiversText(text, options.waivers, { lang }).waivers;
   }
   const fingerprints: string[] = [];
   const warnings: string[] = [];
   for (const file of result.files) {
     if (file.role !== undefined || file.file === options.waivers) continue;
-    const text = showAt(rev, file.file, cwd);
+    const text = showAt(commit, file.file, cwd, lang);
     if (text === undefined) {
       warnings.push(t(lang, "base.absent", { file: file.file, rev }));
       continue;
@@ -193,11 +174,8 @@ export function fingerprintsAtRevision(
 }
 
 export function readBaselineFile(file: string, lang: Lang): { baseline?: Baseline; errors: InputError[] } {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    return { errors: [{ file, line: 1, column: 1, code: "baseline", message: t(lang, "baseline.unreadable") }] };
-  }
-  return parseBaseline(text, file, lang);
+  const read = readInputFile(file, lang, { maxBytes: MAX_JSON_BYTES });
+  if (read.error)
+    return { errors: [{ ...read.error, code: "baseline", message: `${t(lang, "baseline.unreadable")}: ${read.error.message}` }] };
+  return parseBaseline(read.text, file, lang);
 }

@@ -4,17 +4,18 @@
  * new, resolved and unchanged, matched by fingerprint as a multiset. Either side may be
  * `git:REV:PATH` (PATH relative to the repository root).
  */
-import { execFileSync } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import type { Analysis } from "./analyze/index.js";
 import type { Chain, Explanation } from "./analyze/reach.js";
 import { type CheckedDesign, type CheckOptions, checkText } from "./check.js";
 import { t } from "./i18n/index.js";
+import { decodeInput, MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT, readInputFile } from "./load/file.js";
 import type { Design, Host } from "./model/design.js";
 import { formatServiceSet, isEmpty, subtract } from "./model/services.js";
 import { type InputError, SEVERITIES, type ServiceSet, type Severity } from "./model/types.js";
 import type { Finding } from "./rules/types.js";
 import { compareCodePoints } from "./util/compare.js";
+import { blobAt, verifyCommit } from "./util/git.js";
 
 export interface PairChange {
   source: string;
@@ -44,26 +45,26 @@ export interface DiffResult {
 
 export class DiffSourceError extends Error {}
 
-/** Reads `git:REV:PATH` through git, or a plain file. */
+/** Reads `git:REV:PATH` through git, or a plain file, with the loader's limits. */
 export async function readSide(spec: string, cwd: string, lang: "ja" | "en"): Promise<string> {
   const m = /^git:([^:]+):(.+)$/.exec(spec);
   if (!m) {
-    try {
-      return await readFile(spec, "utf8");
-    } catch {
-      throw new DiffSourceError(t(lang, "diff.unreadable", { file: spec }));
-    }
+    const read = readInputFile(resolve(cwd, spec), lang);
+    if (read.error) throw new DiffSourceError(`${spec}:${read.error.line}:${read.error.column}: ${read.error.message}`);
+    return read.text;
   }
-  try {
-    return execFileSync("git", ["show", `${m[1]}:${m[2]}`], {
-      cwd,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-      maxBuffer: 64 * 1024 * 1024,
-    });
-  } catch {
-    throw new DiffSourceError(t(lang, "diff.git", { rev: m[1] as string, path: m[2] as string }));
+  const rev = m[1] as string;
+  const path = m[2] as string;
+  // the revision never reaches git as an option: it is resolved to a commit first
+  const commit = verifyCommit(rev, cwd);
+  const blob = commit === undefined ? undefined : blobAt(commit, path, cwd, MAX_FILE_BYTES);
+  if (!blob?.bytes) {
+    if (blob?.tooLarge) throw new DiffSourceError(`${spec}:1:1: ${t(lang, "load.too-large", { max: MAX_FILE_SIZE_TEXT })}`);
+    throw new DiffSourceError(t(lang, "diff.git", { rev, path }));
   }
+  const decoded = decodeInput(blob.bytes, spec, lang);
+  if (decoded.error) throw new DiffSourceError(`${spec}:${decoded.error.line}:${decoded.error.column}: ${decoded.error.message}`);
+  return decoded.text;
 }
 
 /** Every reaching (source, target) pair of a design with the services, keyed `source\0target`. */

@@ -3,6 +3,7 @@
  * every rule. The copy gets its own name and a pointer to the schema that works where it is written.
  */
 import { readFileSync } from "node:fs";
+import { parse } from "yaml";
 import { packagePath } from "./util/paths.js";
 
 export const TEMPLATES = ["alpha", "alpha-prime", "beta", "beta-prime", "lgwan-asp"] as const;
@@ -26,7 +27,10 @@ export function nameFromFile(file: string): string {
  */
 export function templateText(template: Template, options: { name?: string; schema?: string } = {}): string {
   const text = readFileSync(packagePath("topologies", `reference-${template}.yaml`), "utf8");
-  const out = text.replace(/^(name:\s*)\S+/m, `$1${options.name ?? `my-${template}-design`}`);
+  const name = options.name ?? `my-${template}-design`;
+  // a name YAML would read as something other than text (`true`, `null`, `1e3`) is quoted
+  const scalar = parse(name, { schema: "core" }) === name ? name : JSON.stringify(name);
+  const out = text.replace(/^(name:\s*)\S+/m, `$1${scalar}`);
   // Written to a file, the schema is found relative to it. Printed, bunri cannot know where the
   // text will be saved, and any path could be wrong there: say how to get the schema instead.
   const line =

@@ -1,5 +1,4 @@
 /** `bunri check PATH…`: check designs, write the reports, set the exit status. */
-import { writeFileSync } from "node:fs";
 import {
   applyBaseline,
   BaseError,
@@ -22,6 +21,7 @@ import {
   UsageError,
   writeReports,
 } from "../args.js";
+import { WriteError, writeFileAtomic } from "../io.js";
 import type { Io } from "../main.js";
 
 const OPTIONS = {
@@ -66,21 +66,38 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
     if (result.summary.errors > 0) io.stderr.write(`${t(lang, "baseline.not-written", { file: writeBaseline })}\n`);
     else {
       const baseline = makeBaseline(result);
-      writeFileSync(writeBaseline, serializeBaseline(baseline));
-      io.stderr.write(`${t(lang, "baseline.written", { file: writeBaseline, count: baseline.findings.length })}\n`);
-      // what was just recorded is known from now on: the reports say so, as the exit status does
-      result = applyBaseline(
-        result,
-        baseline.findings.map((e) => e.fingerprint),
-      ).result;
-      code = exitCode(result, failOn);
+      try {
+        writeFileAtomic(writeBaseline, serializeBaseline(baseline), lang, io.cwd);
+        io.stderr.write(`${oneLine(t(lang, "baseline.written", { file: writeBaseline, count: baseline.findings.length }))}\n`);
+        // what was just recorded is known from now on: the reports say so, as the exit status does
+        result = applyBaseline(
+          result,
+          baseline.findings.map((e) => e.fingerprint),
+        ).result;
+        code = exitCode(result, failOn);
+      } catch (error) {
+        if (!(error instanceof WriteError)) throw error;
+        io.stderr.write(`bunri: ${oneLine(error.message)}\n`);
+        code = 2;
+      }
     }
   }
-  const html = wantsDiagrams
-    ? await (await import("../../src/graph/index.js")).htmlReportInputs(checkedDesigns, lang)
-    : undefined;
-  await writeReports(result, outputs, values, io, { lang, failOn, ...(html ?? {}) });
-  return code;
+  let html: Awaited<ReturnType<typeof import("../../src/graph/index.js").htmlReportInputs>> | undefined;
+  let reports = outputs;
+  if (wantsDiagrams) {
+    try {
+      html = await (await import("../../src/graph/index.js")).htmlReportInputs(checkedDesigns, lang);
+    } catch (error) {
+      // the HTML report's diagrams failing never suppresses the other formats
+      io.stderr.write(
+        `bunri: ${oneLine(t(lang, "cli.report-failed", { format: "html", reason: (error as Error)?.message ?? String(error) }))}\n`,
+      );
+      reports = outputs.filter((o) => o.format !== "html");
+      code = 2;
+    }
+  }
+  const written = await writeReports(result, reports, values, io, { lang, failOn, ...(html ?? {}) });
+  return written ? code : 2;
 }
 
 /** `--baseline FILE` and `--base REV`: findings already known are marked baselined. */
@@ -111,7 +128,8 @@ function applyKnown(
   if (base !== undefined) {
     try {
       const known = fingerprintsAtRevision(out, base, options ?? {});
-      for (const w of known.warnings) io.stderr.write(`${w}\n`);
+      // the warnings name the designs' files: on one line, no controls
+      for (const w of known.warnings) io.stderr.write(`${oneLine(w)}\n`);
       out = applyBaseline(out, known.fingerprints).result;
     } catch (error) {
       if (error instanceof BaseError) throw new UsageError(error.message);

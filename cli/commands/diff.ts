@@ -1,11 +1,11 @@
 /** `bunri diff OLD NEW`: reachability gained and lost, findings new and resolved; the CI gate for topology changes. */
-import { writeFileSync } from "node:fs";
 import { DiffSourceError, diffDesigns, diffExitCode } from "../../src/diff.js";
 import { t } from "../../src/i18n/index.js";
 import type { Lang } from "../../src/model/types.js";
 import { diffJson, diffMarkdown, diffText } from "../../src/report/diff.js";
 import { oneLine } from "../../src/report/sanitize.js";
 import { failOnOption, parse, policyNotice, todayOption, UsageError } from "../args.js";
+import { WriteError, writeFileAtomic } from "../io.js";
 import type { Io } from "../main.js";
 
 const OPTIONS = {
@@ -35,7 +35,7 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
     diff = await diffDesigns(positionals[0] as string, positionals[1] as string, options);
   } catch (error) {
     if (error instanceof DiffSourceError) {
-      io.stderr.write(`bunri: ${error.message}\n`);
+      io.stderr.write(`bunri: ${oneLine(error.message)}\n`);
       return 2;
     }
     throw error;
@@ -46,7 +46,14 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
     io.stderr.write(`${oneLine(t(lang, "diff.names-differ", { old: older, new: newer }))}\n`);
   const text = format === "json" ? diffJson(diff) : format === "markdown" ? diffMarkdown(diff, lang) : diffText(diff, lang);
   const output = values.output as string | undefined;
-  if (output) writeFileSync(output, text);
-  else io.stdout.write(text);
+  if (output) {
+    try {
+      writeFileAtomic(output, text, lang, io.cwd);
+    } catch (error) {
+      if (!(error instanceof WriteError)) throw error;
+      io.stderr.write(`bunri: ${oneLine(error.message)}\n`);
+      return 2;
+    }
+  } else io.stdout.write(text);
   return diffExitCode(diff, failOn);
 }

@@ -3,13 +3,13 @@
  * example designs. With `--policy`, the rules of the user's own policy files are known too; their
  * text is the user's, so on a terminal each field stays on one line with no control characters.
  */
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { allRuleIds, explainText, findRule, ruleExamples, ruleMarkdown } from "../../src/catalogue.js";
 import { t } from "../../src/i18n/index.js";
+import { readInputFile } from "../../src/load/file.js";
 import { didYouMean } from "../../src/load/schema.js";
 import type { Lang } from "../../src/model/types.js";
-import { oneLine } from "../../src/report/sanitize.js";
+import { jsonText, oneLine } from "../../src/report/sanitize.js";
 import { parsePolicyText } from "../../src/rules/policy.js";
 import type { Bilingual, RuleDefinition } from "../../src/rules/types.js";
 import { parse, UsageError } from "../args.js";
@@ -43,12 +43,9 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   if (id === undefined || positionals.length > 1) throw new UsageError(t(lang, "cli.explain-usage"));
   const own: RuleDefinition[] = [];
   for (const file of (values.policy as string[] | undefined) ?? []) {
-    let text: string;
-    try {
-      text = readFileSync(resolve(io.cwd, file), "utf8");
-    } catch {
-      throw new UsageError(t(lang, "policy.not-found", { file }));
-    }
+    const read = readInputFile(resolve(io.cwd, file), lang);
+    if (read.error) throw new UsageError(`${t(lang, "policy.not-found", { file })}: ${read.error.message}`);
+    const text = read.text;
     const parsed = parsePolicyText(text, file, lang, false);
     if (!parsed.policy || parsed.errors.length > 0) {
       for (const e of parsed.errors) io.stderr.write(`${oneLine(`${e.file}:${e.line}:${e.column}: ${e.message}`)}\n`);
@@ -66,7 +63,7 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   if (format === "text") io.stdout.write(explainText(mine ? printable(mine) : rule, lang));
   else if (format === "markdown") io.stdout.write(ruleMarkdown(rule));
   else if (format === "json")
-    io.stdout.write(`${JSON.stringify({ ...rule, loc: undefined, examples: mine ? [] : ruleExamples(rule.id) }, null, 2)}\n`);
+    io.stdout.write(`${jsonText({ ...rule, loc: undefined, examples: mine ? [] : ruleExamples(rule.id) })}\n`);
   else throw new UsageError(t(lang, "cli.bad-format", { value: format, formats: "text, json, markdown" }));
   return 0;
 }

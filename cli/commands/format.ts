@@ -4,10 +4,12 @@
  * `check`). A file that is not such a result is an error (exit 2) saying where and what is wrong.
  * The findings' messages stay in the language they were checked in; `--lang` sets the rest.
  */
-import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { t } from "../../src/i18n/index.js";
+import { MAX_JSON_BYTES, readInputFile } from "../../src/load/file.js";
 import type { Lang } from "../../src/model/types.js";
 import { parseResultText } from "../../src/report/read.js";
+import { oneLine } from "../../src/report/sanitize.js";
 import { checkLangOption, failOnOption, parse, reportOutputs, UsageError, writeReports } from "../args.js";
 import type { Io } from "../main.js";
 
@@ -27,18 +29,21 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   checkLangOption(values, lang);
   const failOn = failOnOption(values, lang);
   const outputs = reportOutputs(values, lang);
-  let text: string;
-  try {
-    text = file === "-" ? readFileSync(0, "utf8") : readFileSync(file, "utf8");
-  } catch {
-    io.stderr.write(`${file}:1:1: ${t(lang, "format.unreadable")}\n`);
+  // the loader's limits: a regular file (or standard input) of at most 32 MiB, in UTF-8 or UTF-16
+  const limits = { maxBytes: MAX_JSON_BYTES };
+  const read =
+    file === "-" ? readInputFile("-", lang, { stdin: true, ...limits }) : readInputFile(resolve(io.cwd, file), lang, limits);
+  if (read.error) {
+    io.stderr.write(
+      `${oneLine(`${file}:${read.error.line}:${read.error.column}: ${t(lang, "format.unreadable")}: ${read.error.message}`)}\n`,
+    );
     return 2;
   }
-  const parsed = parseResultText(text, file, lang);
+  const parsed = parseResultText(read.text, file, lang);
   if (!parsed.result) {
-    for (const e of parsed.errors) io.stderr.write(`${e.file}:${e.line}:${e.column}: ${e.message}\n`);
+    // the messages may quote the file: nothing of it reaches the terminal unfiltered
+    for (const e of parsed.errors) io.stderr.write(`${oneLine(`${e.file}:${e.line}:${e.column}: ${e.message}`)}\n`);
     return 2;
   }
-  await writeReports(parsed.result, outputs, values, io, { lang, failOn });
-  return 0;
+  return (await writeReports(parsed.result, outputs, values, io, { lang, failOn })) ? 0 : 2;
 }

@@ -3,7 +3,6 @@
  * diagram, zones as clusters; `--highlight` marks the evidence paths of that rule's findings
  * (waived and baselined ones too: the reader asked for that rule).
  */
-import { writeFileSync } from "node:fs";
 import { allRuleIds } from "../../src/catalogue.js";
 import { checkFile } from "../../src/check.js";
 import { designGraph, findingPaths, toDot, toMermaid } from "../../src/graph/index.js";
@@ -13,6 +12,7 @@ import type { Lang } from "../../src/model/types.js";
 import { oneLine } from "../../src/report/sanitize.js";
 import { selectPolicies } from "../../src/rules/policy.js";
 import { checkLangOption, parse, UsageError } from "../args.js";
+import { WriteError, writeFileAtomic } from "../io.js";
 import type { Io } from "../main.js";
 
 const FORMATS = ["mermaid", "dot", "svg"];
@@ -77,7 +77,14 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
         ? await (await import("../../src/graph/svg.js")).toSvg(model, { lang })
         : toMermaid(model, { lang });
   const output = values.output as string | undefined;
-  if (output) writeFileSync(output, text);
-  else io.stdout.write(text);
+  if (output) {
+    try {
+      writeFileAtomic(output, text, lang, io.cwd);
+    } catch (error) {
+      if (!(error instanceof WriteError)) throw error;
+      io.stderr.write(`bunri: ${oneLine(error.message)}\n`);
+      return 2;
+    }
+  } else io.stdout.write(text);
   return 0;
 }

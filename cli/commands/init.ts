@@ -1,11 +1,13 @@
 /** `bunri init [--template T] [FILE]`: write a commented starting design that passes the check. */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { t } from "../../src/i18n/index.js";
 import { nameFromFile, TEMPLATES, type Template, templateText } from "../../src/init.js";
 import type { Lang } from "../../src/model/types.js";
+import { oneLine } from "../../src/report/sanitize.js";
 import { packagePath } from "../../src/util/paths.js";
 import { parse, UsageError } from "../args.js";
+import { WriteError, writeFileAtomic } from "../io.js";
 import type { Io } from "../main.js";
 
 export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
@@ -28,10 +30,26 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
     return 0;
   }
   const path = resolve(io.cwd, file);
-  if (existsSync(path) && !values.force) throw new UsageError(t(lang, "cli.init-exists", { file }));
+  if (exists(path) && !values.force) throw new UsageError(t(lang, "cli.init-exists", { file }));
   const schema = relative(dirname(path), packagePath("schema", "topology.schema.json")).split("\\").join("/");
   mkdirSync(dirname(path), { recursive: true }); // `bunri init designs/city.yaml` in a new repository
-  writeFileSync(path, templateText(template as Template, { name: nameFromFile(file), schema }));
-  io.stderr.write(`${t(lang, "cli.init-written", { file, template })}\n`);
+  try {
+    writeFileAtomic(path, templateText(template as Template, { name: nameFromFile(file), schema }), lang);
+  } catch (error) {
+    if (!(error instanceof WriteError)) throw error;
+    io.stderr.write(`bunri: ${oneLine(error.message)}\n`);
+    return 2;
+  }
+  io.stderr.write(`${oneLine(t(lang, "cli.init-written", { file, template }))}\n`);
   return 0;
+}
+
+/** Anything at the path, a link included (a dangling one too): `init` does not replace it unasked. */
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return existsSync(path);
+  }
 }

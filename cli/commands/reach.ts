@@ -2,7 +2,7 @@
 import { t } from "../../src/i18n/index.js";
 import type { Lang } from "../../src/model/types.js";
 import { reachQuery } from "../../src/query.js";
-import { oneLine } from "../../src/report/sanitize.js";
+import { jsonText, oneLine } from "../../src/report/sanitize.js";
 import { blockerMessages, formatPath } from "../../src/rules/render.js";
 import { parse, UsageError } from "../args.js";
 import type { Io } from "../main.js";
@@ -39,7 +39,7 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   }
   if (format === "json") {
     const { design: _design, ...rest } = answer;
-    io.stdout.write(`${JSON.stringify(rest, null, 2)}\n`);
+    io.stdout.write(`${jsonText(rest)}\n`);
   } else {
     const lines: string[] = [];
     for (const p of answer.pairs) {

@@ -4,6 +4,7 @@
  * back in a sane state (raw mode off, cursor shown), even when something throws.
  */
 import { watch } from "node:fs";
+import { basename, dirname } from "node:path";
 import { render } from "ink";
 import { type CheckOptions, checkFile } from "../../src/check.js";
 import { findTopologyFiles } from "../../src/load/index.js";
@@ -12,7 +13,7 @@ import { App, type Checked } from "./App.js";
 import { fileView } from "./model.js";
 
 export async function checkForExplorer(paths: string[], options: CheckOptions & { lang: Lang }): Promise<Checked> {
-  const found = await findTopologyFiles(paths);
+  const found = await findTopologyFiles(paths, options.lang);
   const views: Checked["views"] = [];
   const models: Checked["models"] = new Map();
   for (const e of found.errors)
@@ -49,14 +50,31 @@ export async function runExplorer(
   if (options.watch) {
     subscribe = (reload) => {
       let timer: NodeJS.Timeout | undefined;
-      const watchers = files.map((f) =>
-        watch(f, () => {
-          clearTimeout(timer);
-          timer = setTimeout(() => {
-            checkForExplorer(paths, options).then(reload, () => undefined);
-          }, 150);
-        }),
-      );
+      const changed = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          checkForExplorer(paths, options).then(reload, () => undefined);
+        }, 150);
+      };
+      // a file that cannot be watched (missing, unreadable) is shown with its error; its directory
+      // is watched instead, so that the file appearing is seen
+      const watchers = files.flatMap((f) => {
+        for (const [target, name] of [
+          [f, undefined],
+          [dirname(f), basename(f)],
+        ] as const) {
+          try {
+            const w = watch(target, (_event, changedName) => {
+              if (name === undefined || changedName === null || String(changedName) === name) changed();
+            });
+            w.on("error", () => undefined);
+            return [w];
+          } catch {
+            // try the directory, then give up on this file
+          }
+        }
+        return [];
+      });
       return () => {
         clearTimeout(timer);
         for (const w of watchers) w.close();

@@ -5,7 +5,7 @@
  * from the input; every label is quoted and escaped.
  */
 import type { Lang } from "../model/types.js";
-import { dataLines, nodeLines, zoneLines } from "./labels.js";
+import { dataLines, nodeLines, oneLine, zoneLines } from "./labels.js";
 import { type GraphModel, type GraphNode, type GraphZone, homeZone } from "./model.js";
 
 export interface TextGraphOptions {
@@ -100,9 +100,9 @@ export function toMermaid(model: GraphModel, options: TextGraphOptions = {}): st
   return `${out.join("\n")}\n`;
 }
 
-/** A quoted DOT string: backslashes and quotes escaped, lines joined by `\n`. */
+/** A quoted DOT string: each line from the input on one line (controls removed), backslashes and quotes escaped, lines joined by `\n`. */
 export function dotString(lines: readonly string[]): string {
-  return `"${lines.map((l) => l.replace(/\\/g, "\\\\").replace(/"/g, '\\"')).join("\\n")}"`;
+  return `"${lines.map((l) => oneLine(l).replace(/\\/g, "\\\\").replace(/"/g, '\\"')).join("\\n")}"`;
 }
 
 export function toDot(model: GraphModel, options: TextGraphOptions = {}): string {

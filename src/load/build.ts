@@ -29,6 +29,10 @@ type Obj = Record<string, unknown>;
 const FORWARDERS = new Set<string>(FORWARDER_KINDS);
 const FETCHER_KINDS = new Set<string>(DEFAULT_FETCHER_KINDS);
 const ID_RE = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}._-]*$/u;
+/** The longest id, in characters: ids are names a reader types and reads in every report. */
+export const MAX_ID_LENGTH = 128;
+/** An id as a message quotes it: a long one cut, so that an error does not repeat a megabyte. */
+const quoted = (id: string): string => ([...id].length > 40 ? `${[...id].slice(0, 40).join("")}…` : id);
 const HOST_CONTROLS = new Set(["auth", "removable-media", "approver", "epp", "edr", "logging"]);
 const CONTROL_KINDS: Record<string, string[]> = {
   sanitize: ["mail-relay", "sanitizer"],
@@ -92,7 +96,14 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
   ] as const) {
     for (const [id] of items) {
       if (seen.has(id))
-        err([section, id], "duplicate-id", "load.duplicate-id", { id, other: seen.get(id) as string }, undefined, true);
+        err(
+          [section, id],
+          "duplicate-id",
+          "load.duplicate-id",
+          { id: quoted(id), other: seen.get(id) as string },
+          undefined,
+          true,
+        );
       else seen.set(id, section);
     }
   }
@@ -104,6 +115,8 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
   ] as const) {
     for (const [id] of items) {
       if (id === "any") err([section, id], "reserved-id", "load.reserved-id", { id }, undefined, true);
+      else if ([...id].length > MAX_ID_LENGTH)
+        err([section, id], "id-too-long", "load.id-too-long", { id: quoted(id), max: MAX_ID_LENGTH }, undefined, true);
       else if (id.normalize("NFC") !== id) err([section, id], "bad-id", "load.not-nfc", { id }, undefined, true);
       else if (!ID_RE.test(id)) err([section, id], "bad-id", "load.bad-id", { id }, undefined, true);
     }

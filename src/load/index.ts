@@ -2,14 +2,17 @@
  * Loading: the only part of bunri that reads topology files. Text → YAML with positions → JSON
  * Schema → references and semantics → a typed Topology; every error with file, line and column.
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+
+import type { Dirent } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { t } from "../i18n/index.js";
 import type { InputError, Lang, Topology, WaiverDef } from "../model/types.js";
 import { compareCodePoints } from "../util/compare.js";
 import { buildTopology, buildWaivers } from "./build.js";
+import { readInputFile } from "./file.js";
 import { schemaErrors } from "./schema.js";
-import { MAX_BYTES, parseYaml } from "./yaml.js";
+import { parseYaml } from "./yaml.js";
 
 export interface LoadOptions {
   lang: Lang;
@@ -39,20 +42,7 @@ export function loadTopologyText(text: string, file: string, options: LoadOption
 }
 
 async function readText(path: string, lang: Lang): Promise<{ text?: string; error?: InputError }> {
-  try {
-    const s = await stat(path);
-    if (s.isDirectory())
-      return { error: { file: path, line: 1, column: 1, code: "is-directory", message: t(lang, "load.is-directory") } };
-    if (s.size > MAX_BYTES)
-      return {
-        error: { file: path, line: 1, column: 1, code: "too-large", message: t(lang, "load.too-large", { max: "8 MiB" }) },
-      };
-    return { text: await readFile(path, "utf8") };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT")
-      return { error: { file: path, line: 1, column: 1, code: "not-found", message: t(lang, "load.not-found") } };
-    return { error: { file: path, line: 1, column: 1, code: "unreadable", message: t(lang, "load.unreadable") } };
-  }
+  return readInputFile(path, lang);
 }
 
 export async function loadTopologyFile(path: string, options: LoadOptions): Promise<LoadResult> {
@@ -101,7 +91,7 @@ export async function loadWaiversFile(
 /** True when the first document's first key is `bunri` (after a BOM, comments, directives and `---`). */
 export function isTopologyText(text: string): boolean {
   const head = text.slice(0, 64 * 1024).replace(/^\uFEFF/, "");
-  for (const raw of head.split(/\r?\n/)) {
+  for (const raw of head.split(/\r\n|\r|\n/)) {
     const line = raw.trimEnd();
     if (line.trim() === "" || line.trimStart().startsWith("#") || line.startsWith("%")) continue;
     if (line === "---" || line.startsWith("--- ")) {
@@ -142,36 +132,53 @@ export async function findTopologyFiles(
     let s: Awaited<ReturnType<typeof stat>>;
     try {
       s = await stat(p);
-    } catch {
-      errors.push({ file: p, line: 1, column: 1, code: "not-found", message: t(lang, "load.not-found") });
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+      errors.push({
+        file: p,
+        line: 1,
+        column: 1,
+        code: missing ? "not-found" : "unreadable",
+        message: t(lang, missing ? "load.not-found" : "load.unreadable"),
+      });
       continue;
     }
     if (!s.isDirectory()) {
       if (!options.designsOnly || !/\.ya?ml$/i.test(p)) files.push(p);
       else {
-        const head = await readFile(p, "utf8").catch(() => "");
-        if (isTopologyText(head)) files.push(p);
+        const head = readHead(p, lang);
+        if (head.error) errors.push(head.error);
+        else if (isTopologyText(head.text)) files.push(p);
         else {
-          const first = designWithoutBunriKey(head);
+          const first = designWithoutBunriKey(head.text);
           if (first) errors.push({ file: p, ...first, code: "not-a-topology", message: t(lang, "load.design-without-bunri") });
         }
       }
       continue;
     }
     const found: string[] = [];
+    // an unreadable directory or file is an input error naming it; every other file is still checked
     const walk = async (dir: string) => {
-      const items = await readdir(dir, { withFileTypes: true });
+      let items: Dirent[];
+      try {
+        items = await readdir(dir, { withFileTypes: true });
+      } catch {
+        errors.push({ file: dir, line: 1, column: 1, code: "unreadable", message: t(lang, "load.dir-unreadable") });
+        return;
+      }
+      items.sort((a, b) => compareCodePoints(a.name, b.name));
       for (const it of items) {
         const full = join(dir, it.name);
         if (it.isSymbolicLink()) continue;
         if (it.isDirectory()) {
           if (!it.name.startsWith(".") && it.name !== "node_modules") await walk(full);
         } else if (it.isFile() && /\.ya?ml$/.test(it.name)) {
-          const head = await readFile(full, "utf8").catch(() => "");
-          if (isTopologyText(head)) found.push(full);
+          const head = readHead(full, lang);
+          if (head.error) errors.push(head.error);
+          else if (isTopologyText(head.text)) found.push(full);
           else {
             // a misspelt first key (`bunir: 1`) must not open the gate by skipping the design unseen
-            const first = designWithoutBunriKey(head);
+            const first = designWithoutBunriKey(head.text);
             if (first)
               errors.push({
                 file: full,
@@ -190,4 +197,10 @@ export async function findTopologyFiles(
     files.push(...found);
   }
   return { files, errors };
+}
+
+/** The first 64 KiB of a file found in a directory, to tell a design from other YAML. */
+function readHead(file: string, lang: Lang): { text: string; error?: undefined } | { text?: undefined; error: InputError } {
+  const r = readInputFile(file, lang, { maxBytes: 64 * 1024, head: true });
+  return r.error ? { error: r.error } : { text: r.text };
 }

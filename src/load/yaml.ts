@@ -8,8 +8,9 @@
 import { type Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { t } from "../i18n/index.js";
 import type { InputError, Lang, SourceLocation } from "../model/types.js";
+import { MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT, wellFormed } from "./file.js";
 
-export const MAX_BYTES = 8 * 1024 * 1024;
+export const MAX_BYTES = MAX_FILE_BYTES;
 export const MAX_DEPTH = 64;
 /** flow brackets the parser is given at most: it recurses per bracket (thousands crash the process); MAX_DEPTH is checked on the values */
 const MAX_RAW_DEPTH = 256;
@@ -37,10 +38,12 @@ export function parseYaml(text: string, file: string, lang: Lang): Positioned {
   const errors: InputError[] = [];
   const out: Positioned = { value: undefined, positions, nonStringKeys, errors };
   if (Buffer.byteLength(text, "utf8") > MAX_BYTES) {
-    errors.push({ file, line: 1, column: 1, code: "too-large", message: t(lang, "load.too-large", { max: "8 MiB" }) });
+    errors.push({ file, line: 1, column: 1, code: "too-large", message: t(lang, "load.too-large", { max: MAX_FILE_SIZE_TEXT }) });
     return out;
   }
-  const body = text.replace(/^\uFEFF/, "");
+  // YAML 1.2 line breaks are CR LF, CR or LF, and a parser reads each as LF (the library knows LF
+  // only, so a file saved with CR alone read as one line); no lone surrogate enters the model
+  const body = wellFormed(text.replace(/^\uFEFF/, "")).replace(/\r\n?/g, "\n");
   const lineCounter = new LineCounter();
   const at = (offset: number | undefined): SourceLocation => {
     const p = lineCounter.linePos(offset ?? 0);
@@ -131,7 +134,7 @@ export function parseYaml(text: string, file: string, lang: Lang): Positioned {
       }
       return convert(target, path, level + 1, viaAlias + 1);
     }
-    if (isScalar(n)) return n.value;
+    if (isScalar(n)) return typeof n.value === "string" ? wellFormed(n.value) : n.value;
     if (isMap(n)) {
       const obj: Record<string, unknown> = Object.create(null);
       for (const pair of n.items) {
@@ -144,7 +147,7 @@ export function parseYaml(text: string, file: string, lang: Lang): Positioned {
             errors.push({ ...at(keyNode.range?.[0]), code: "merge-key", message: t(lang, "load.merge-key") });
             continue;
           }
-          key = kv === null ? "null" : String(kv);
+          key = kv === null ? "null" : wellFormed(String(kv));
           if (typeof kv !== "string" && viaAlias === 0)
             nonStringKeys.push({
               path: pointer([...path, key]),

@@ -3,21 +3,22 @@ import type { PathElement } from "../analyze/reach.js";
 import { compareRuleIds, findRule } from "../catalogue.js";
 import { type CheckResult, exitCode, type FileResult } from "../check.js";
 import { joinList, t } from "../i18n/index.js";
+import { wellFormed } from "../load/file.js";
 import { type Lang, SEVERITIES, type Severity } from "../model/types.js";
 import { formatPath } from "../rules/render.js";
 import type { Finding, RuleMetadata } from "../rules/types.js";
 import { stripControls } from "./sanitize.js";
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /** A string that encodes: each lone surrogate becomes U+FFFD, as a UTF-8 encoder would write it. */
-export function wellFormed(s: string): string {
-  return s.replace(LONE_SURROGATE, "\uFFFD");
-}
+export { wellFormed };
 
-/** Untrusted text for a report: controls and terminal escapes removed, lone surrogates replaced. */
+/**
+ * Untrusted text for a report: controls and terminal escapes removed, lone surrogates replaced,
+ * and the two noncharacters XML 1.0 forbids (U+FFFE, U+FFFF) removed, so that every report, the
+ * XML ones too, can carry it.
+ */
 export function cleanText(s: string): string {
-  return wellFormed(stripControls(s));
+  return wellFormed(stripControls(s)).replace(/[\uFFFE\uFFFF]/g, "");
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Lang } from "../model/types.js";
 import { formatPath } from "../rules/render.js";
 import type { Finding } from "../rules/types.js";
 import { mdText } from "./markdown.js";
-import { oneLine } from "./sanitize.js";
+import { jsonText, oneLine } from "./sanitize.js";
 
 function pairLines(p: PairChange, lang: Lang, kind: "gained" | "lost"): string[] {
   const lines = [`${p.source} → ${p.target}  (${p.services})`];
@@ -31,7 +31,7 @@ export function diffJson(diff: DiffResult): string {
     waived: f.waived,
     location: f.location,
   });
-  return `${JSON.stringify(
+  return `${jsonText(
     {
       old: diff.old,
       new: diff.new,
@@ -42,7 +42,6 @@ export function diffJson(diff: DiffResult): string {
         unchanged: diff.findings.unchanged.map(finding),
       },
     },
-    null,
     2,
   )}\n`;
 }

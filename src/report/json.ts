@@ -1,6 +1,7 @@
 /** `--format json`: the result in the shape of cli.md, for CI and for `bunri format`. */
 import type { CheckResult } from "../check.js";
 import type { Finding } from "../rules/types.js";
+import { jsonText } from "./sanitize.js";
 import type { ReportOptions } from "./types.js";
 
 function findingJson(f: Finding): Record<string, unknown> {
@@ -39,5 +40,5 @@ export function reportJson(result: CheckResult, _options: ReportOptions): string
     })),
     summary: result.summary,
   };
-  return `${JSON.stringify(body, null, 2)}\n`;
+  return `${jsonText(body)}\n`;
 }

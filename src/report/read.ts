@@ -6,12 +6,13 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
-import { parseDocument } from "yaml";
 import type { PathElement } from "../analyze/reach.js";
 import type { CheckResult, FileResult } from "../check.js";
 import { t } from "../i18n/index.js";
+import { parseJsonWellFormed } from "../load/file.js";
 import type { InputError, Lang } from "../model/types.js";
 import type { Finding } from "../rules/types.js";
+import { lineColumn, scanJson, scanJsonAt } from "../util/json.js";
 import { packagePath } from "../util/paths.js";
 
 type Problem = { instancePath: string; message: string };
@@ -66,38 +67,37 @@ function toFinding(f: JsonFinding): Finding {
   return { ...f, evidence };
 }
 
-/** Line and column (1-based, in code points) of a character offset. */
-function position(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  return { line, column: [...before.slice(before.lastIndexOf("\n") + 1)].length + 1 };
-}
-
 /** Parses and checks a saved result; on any problem, no result and the problems as input errors. */
 export function parseResultText(text: string, file: string, lang: Lang): { result?: CheckResult; errors: InputError[] } {
   const body = text.replace(/^\uFEFF/, "");
   let data: unknown;
   try {
-    data = JSON.parse(body);
+    data = parseJsonWellFormed(body);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(detail);
-    const where = at ? position(body, Number(at[1])) : { line: 1, column: 1 };
+    // the parser's message quotes the text: only its first line, and the position from a linear scan
+    const detail = firstLine(error instanceof Error ? error.message : String(error));
+    const where = lineColumn(body, scanJson(body).error ?? 0);
     return { errors: [{ file, ...where, code: "result-json", message: t(lang, "format.not-json", { detail }) }] };
   }
   const problems = validate(data);
   if (problems.length > 0) {
-    const doc = parseDocument(body);
+    const shown = problems.slice(0, 20).map((p) => ({
+      ...p,
+      segments: p.instancePath
+        .split("/")
+        .slice(1)
+        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")),
+    }));
+    // one scan of the text for the places of every problem shown
+    const places = scanJsonAt(
+      body,
+      shown.map((p) => p.segments),
+    ).found;
     return {
-      errors: problems.slice(0, 20).map((p) => {
-        const segments = p.instancePath
-          .split("/")
-          .slice(1)
-          .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-        const node = doc.getIn(segments, true) as { range?: [number, number, number] } | undefined;
+      errors: shown.map((p) => {
         return {
           file,
-          ...position(body, node?.range?.[0] ?? 0),
+          ...lineColumn(body, places.get(p.segments.join("\u0000")) ?? 0),
           code: "result-schema",
           message: t(lang, "format.not-result", { path: p.instancePath || "/", detail: p.message }),
         };
@@ -106,4 +106,9 @@ export function parseResultText(text: string, file: string, lang: Lang): { resul
   }
   const raw = data as Omit<CheckResult, "files"> & { files: JsonFile[] };
   return { result: { ...raw, files: raw.files.map((f) => ({ ...f, findings: f.findings.map(toFinding) })) }, errors: [] };
+}
+
+function firstLine(s: string): string {
+  const line = s.split("\n")[0] ?? s;
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }

@@ -23,3 +23,15 @@ export function stripControls(s: string): string {
 export function oneLine(s: string): string {
   return stripControls(s.replace(BREAKS, " "));
 }
+
+/**
+ * JSON for a file or a terminal: `JSON.stringify`, with DEL, the C1 controls, the line and
+ * paragraph separators and the bidirectional controls written as `\uXXXX` escapes (they occur in
+ * strings only; the value is the same), so that a JSON report shown raw cannot drive a terminal.
+ */
+export function jsonText(value: unknown, indent = 2): string {
+  return JSON.stringify(value, null, indent).replace(
+    /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`,
+  );
+}

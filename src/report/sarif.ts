@@ -15,6 +15,7 @@ import type { Lang, Severity, SourceLocation } from "../model/types.js";
 import { referenceLine } from "../rules/render.js";
 import type { Finding, RuleMetadata } from "../rules/types.js";
 import { evidenceLine, ruleInfo, rulesOf, wellFormed } from "./common.js";
+import { jsonText } from "./sanitize.js";
 import type { ReportOptions } from "./types.js";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = {
@@ -217,5 +218,5 @@ export function reportSarif(result: CheckResult, options: ReportOptions): string
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return `${jsonText(sarif)}\n`;
 }

@@ -4,10 +4,11 @@
  * or `--policy` (`default` standing for baseline plus the packs whose zones the design has),
  * the waiver checks always, and the users' overrides (severity, off) on top.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { t } from "../i18n/index.js";
+import { readInputFile } from "../load/file.js";
 import { didYouMean } from "../load/schema.js";
 import { parseYaml, pointer, positionOf } from "../load/yaml.js";
 import type { InputError, Lang, Severity, SourceLocation, Topology } from "../model/types.js";
@@ -170,14 +171,30 @@ export function selectPolicies(topology: Topology, options: SelectOptions): Poli
     } else if (packs.has(entry) && entry !== "waivers") {
       if (!packIds.includes(entry)) packIds.push(entry);
     } else if (/\.ya?ml$/i.test(entry)) {
-      const file = resolve(base, entry);
-      let text: string;
-      try {
-        text = readFileSync(file, "utf8");
-      } catch {
-        errors.push({ ...where, code: "policy-not-found", message: t(lang, "policy.not-found", { file: entry }) });
+      let file = resolve(base, entry);
+      if (!fromCli) {
+        // a design names policy files inside its own repository only (docs/security.md)
+        const inside = containedPath(file, designRoot(dirname(resolve(topology.file))));
+        if (!inside.path) {
+          errors.push({
+            ...where,
+            code: inside.missing ? "policy-not-found" : "policy-outside",
+            message: t(lang, inside.missing ? "policy.not-found" : "policy.outside", { file: entry }),
+          });
+          continue;
+        }
+        file = inside.path;
+      }
+      const read = readInputFile(file, lang);
+      if (read.error) {
+        errors.push({
+          ...where,
+          code: "policy-not-found",
+          message: `${t(lang, "policy.not-found", { file: entry })}: ${read.error.message}`,
+        });
         continue;
       }
+      const text = read.text;
       const { policy, errors: errs } = parsePolicyText(text, file, lang, false);
       errors.push(...errs);
       if (policy) userFiles.push(policy);
@@ -226,4 +243,39 @@ export function selectPolicies(topology: Topology, options: SelectOptions): Poli
     }
   }
   return { rules: result, knownRuleIds: known, errors };
+}
+
+/**
+ * Where a design's own policy files may be: the git work tree that holds the design (the nearest
+ * directory above it with a `.git`), or, outside git, the design's directory and those below it.
+ */
+export function designRoot(designDir: string): string {
+  let dir = safeRealpath(designDir) ?? designDir;
+  for (;;) {
+    if (existsSync(join(dir, ".git"))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return safeRealpath(designDir) ?? designDir;
+    dir = up;
+  }
+}
+
+/** The file's real path (links followed) when it is inside root; `missing` when it does not exist. */
+export function containedPath(file: string, root: string): { path?: string; missing?: boolean } {
+  const real = safeRealpath(file);
+  if (real === undefined) {
+    // a missing file: said so only when its name stays inside root (no probing of paths outside)
+    const rel = relative(root, resolve(file));
+    return { missing: rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) };
+  }
+  const rel = relative(root, real);
+  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return {};
+  return { path: real };
+}
+
+function safeRealpath(p: string): string | undefined {
+  try {
+    return realpathSync(p);
+  } catch {
+    return undefined;
+  }
 }

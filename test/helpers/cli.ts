@@ -11,11 +11,27 @@ export interface Run {
   err: string;
 }
 
-export function bunri(args: readonly string[], cwd?: string): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+export interface RunOptions {
+  /** run as this user and group (the tests run as root: a permission error needs another user) */
+  uid?: number;
+  gid?: number;
+  /** standard input */
+  input?: string | Buffer;
+  /** node's own options, e.g. a heap limit */
+  nodeArgs?: readonly string[];
+  timeout?: number;
+}
+
+export function bunri(args: readonly string[], cwd?: string, options: RunOptions = {}): Run {
+  const r = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
     ...(cwd === undefined ? {} : { cwd }),
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", LANG: "C" },
+    maxBuffer: 256 * 1024 * 1024,
+    ...(options.uid === undefined ? {} : { uid: options.uid }),
+    ...(options.gid === undefined ? {} : { gid: options.gid }),
+    ...(options.input === undefined ? {} : { input: options.input }),
+    ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }

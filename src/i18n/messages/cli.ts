@@ -7,6 +7,10 @@ export const CLI_MESSAGES: Catalogue = {
   },
   "policy.schema": { en: "policy file: {path} {detail}", ja: "ポリシーファイル: {path} {detail}" },
   "policy.not-found": { en: 'policy file "{file}" cannot be read', ja: 'ポリシーファイル "{file}" を読み込めません' },
+  "policy.outside": {
+    en: 'policy file "{file}" is outside the design\'s repository: a design names policy files in its own repository (or, outside git, in its own directory); give another with --policy',
+    ja: 'ポリシーファイル "{file}" はトポロジのリポジトリの外にあります。トポロジが指定できるのは同じリポジトリ (git の外では同じディレクトリ以下) のポリシーファイルだけです。ほかのファイルは --policy で指定してください',
+  },
   "policy.unknown": {
     en: 'unknown policy "{name}": give a built-in pack ({packs}), "default", or a .yaml policy file',
     ja: 'ポリシー "{name}" はありません。組み込みパック ({packs})、"default"、または .yaml のポリシーファイルを指定してください',
@@ -24,6 +28,7 @@ export const CLI_MESSAGES: Catalogue = {
     ja: "ベースラインファイルの JSON が正しくありません: {detail}",
   },
   "baseline.truncated": { en: "the file ends too early", ja: "ファイルが途中で終わっています" },
+  "baseline.unexpected": { en: "unexpected {char}", ja: "{char} はここに書けません" },
   "baseline.format": {
     en: 'not a bunri baseline: expected { "bunri-baseline": 1, "findings": [...] } (write one with --write-baseline)',
     ja: 'bunri のベースラインではありません。{ "bunri-baseline": 1, "findings": [...] } の形式です (--write-baseline で作成できます)',
@@ -86,6 +91,15 @@ export const CLI_MESSAGES: Catalogue = {
   "cli.bad-template": {
     en: 'unknown template "{value}": use {templates}',
     ja: 'テンプレート "{value}" はありません。{templates} のいずれかです',
+  },
+  "cli.write-failed": { en: "cannot write {file}: {reason}", ja: "{file} に書き込めません: {reason}" },
+  "cli.write-no-directory": { en: "its directory does not exist", ja: "書き込み先のディレクトリがありません" },
+  "cli.write-denied": { en: "permission denied", ja: "アクセス権がありません" },
+  "cli.write-is-directory": { en: "it is a directory", ja: "ディレクトリです" },
+  "cli.write-no-space": { en: "no space left on the device", ja: "ディスクの空きがありません" },
+  "cli.report-failed": {
+    en: "the {format} report could not be made: {reason}",
+    ja: "{format} 形式のレポートを作成できませんでした: {reason}",
   },
   "cli.init-exists": {
     en: "{file} exists already: choose another name, or --force to overwrite it",

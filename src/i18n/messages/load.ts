@@ -30,6 +30,36 @@ export const LOAD_MESSAGES: Catalogue = {
   "load.not-found": { en: "no such file or directory", ja: "ファイルまたはディレクトリがありません" },
   "load.unreadable": { en: "cannot read the file", ja: "ファイルを読み込めません" },
   "load.is-directory": { en: "is a directory, not a topology file", ja: "ディレクトリです (トポロジファイルではありません)" },
+  "load.not-regular": {
+    en: "is a {kind}, not a regular file: bunri reads regular files only",
+    ja: "通常のファイルではありません ({kind})。bunri は通常のファイルだけを読み込みます",
+  },
+  "load.kind.fifo": { en: "FIFO", ja: "FIFO (名前付きパイプ)" },
+  "load.kind.character-device": { en: "character device", ja: "キャラクタデバイス" },
+  "load.kind.block-device": { en: "block device", ja: "ブロックデバイス" },
+  "load.kind.socket": { en: "socket", ja: "ソケット" },
+  "load.kind.special": { en: "special file", ja: "特殊ファイル" },
+  "load.permission": { en: "cannot read the file: permission denied", ja: "ファイルを読み込めません (アクセス権がありません)" },
+  "load.link-loop": {
+    en: "cannot read the file: too many levels of symbolic links",
+    ja: "ファイルを読み込めません (シンボリックリンクが循環しています)",
+  },
+  "load.dir-unreadable": {
+    en: "cannot read this directory: its designs are not checked",
+    ja: "このディレクトリを読み込めません (中のトポロジは検査されていません)",
+  },
+  "load.encoding": {
+    en: "the file is in {encoding}: save it as UTF-8",
+    ja: "ファイルの文字コードが {encoding} です。UTF-8 で保存してください",
+  },
+  "load.encoding-truncated": {
+    en: "the file starts with a {encoding} byte-order mark but has an odd number of bytes",
+    ja: "{encoding} のバイト順マークで始まりますが、バイト数が奇数です",
+  },
+  "load.not-utf8": {
+    en: "the file is not valid UTF-8 (byte {byte} here): save it as UTF-8",
+    ja: "UTF-8 として正しくないバイト ({byte}) があります。UTF-8 で保存してください",
+  },
   "load.no-topology": {
     en: "no topology file (*.yaml or *.yml starting with `bunri:`) in this directory",
     ja: "このディレクトリには `bunri:` で始まるトポロジファイル (*.yaml, *.yml) がありません",
@@ -63,6 +93,10 @@ export const LOAD_MESSAGES: Catalogue = {
   "load.reserved-id": {
     en: '"{id}" is reserved (it means every host): choose another id',
     ja: '"{id}" は予約語 (すべてのホスト) です。別の ID にしてください',
+  },
+  "load.id-too-long": {
+    en: 'id "{id}" is longer than {max} characters',
+    ja: 'ID "{id}" が {max} 文字を超えています',
   },
   "load.not-nfc": { en: 'id "{id}" is not in Unicode NFC', ja: 'ID "{id}" が Unicode NFC 正規化されていません' },
   "load.bad-id": {
