@@ -69,7 +69,12 @@ export async function writeReports(
   outputs: readonly ReportOutput[],
   values: Record<string, unknown>,
   io: Io,
-  options: Omit<ReportOptions, "color">,
+  options: Omit<ReportOptions, "color"> & {
+    /** the language of the HTML report, when it differs from the others' */
+    htmlLang?: Lang;
+    /** the result in that language (its findings' messages) */
+    htmlResult?: CheckResult;
+  },
 ): Promise<void> {
   const tty = Boolean(io.stdout.isTTY);
   const color = !values["no-color"] && io.env.NO_COLOR === undefined && (tty || Boolean(values.color));
@@ -77,7 +82,12 @@ export async function writeReports(
   for (const out of outputs) {
     const reporter = await loadReporter(out.format);
     const file = out.file ?? (values.output as string | undefined);
-    const text = reporter(result, { ...options, color: file ? false : color });
+    const lang = out.format === "html" && options.htmlLang ? options.htmlLang : options.lang;
+    const text = reporter(out.format === "html" && options.htmlResult ? options.htmlResult : result, {
+      ...options,
+      lang,
+      color: file ? false : color,
+    });
     if (file) writeFileSync(file, text);
     else if (!wroteStdout) {
       io.stdout.write(text);

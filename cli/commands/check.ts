@@ -8,7 +8,7 @@ import {
   readBaselineFile,
   serializeBaseline,
 } from "../../src/baseline.js";
-import { type CheckedDesign, type CheckResult, check, exitCode, summarize } from "../../src/check.js";
+import { type CheckedDesign, type CheckResult, check, exitCode, summarize, todayInJapan } from "../../src/check.js";
 import { t } from "../../src/i18n/index.js";
 import type { Lang } from "../../src/model/types.js";
 import { checkLangOption, failOnOption, parse, reportOutputs, todayOption, UsageError, writeReports } from "../args.js";
@@ -43,6 +43,10 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   const wantsDiagrams = outputs.some((o) => o.format === "html");
   const checkedDesigns: CheckedDesign[] = [];
   if (wantsDiagrams) options.onChecked = (c) => checkedDesigns.push(c);
+  // The council report is Japanese unless --lang says otherwise: a CI runner's locale is no
+  // reader's choice (docs/interpretations.md). Its messages are written in that language too.
+  const htmlLang: Lang = values.lang !== undefined ? lang : "ja";
+  if (wantsDiagrams && htmlLang !== lang) options.alsoLang = htmlLang;
   let result = await check(positionals, options);
   result = applyKnown(result, values, options, io, lang);
   let code = exitCode(result, failOn);
@@ -56,11 +60,26 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
       code = 0;
     }
   }
+  const htmlResult = wantsDiagrams && htmlLang !== lang ? inLanguage(result, htmlLang) : undefined;
   const html = wantsDiagrams
-    ? await (await import("../../src/graph/index.js")).htmlReportInputs(checkedDesigns, lang)
+    ? await (await import("../../src/graph/index.js")).htmlReportInputs(checkedDesigns, htmlLang)
     : undefined;
-  await writeReports(result, outputs, values, io, { lang, failOn, ...(html ?? {}) });
+  await writeReports(result, outputs, values, io, {
+    lang,
+    failOn,
+    today: today ?? todayInJapan(io.env),
+    ...(html ? { ...html, htmlLang, ...(htmlResult ? { htmlResult } : {}) } : {}),
+  });
   return code;
+}
+
+/** `result` with each finding's message in `lang`, where the check wrote it (`CheckOptions.alsoLang`). */
+function inLanguage(result: CheckResult, lang: Lang): CheckResult {
+  const files = result.files.map((file) => ({
+    ...file,
+    findings: file.findings.map((f) => ({ ...f, message: f.messageIn?.[lang] ?? f.message })),
+  }));
+  return { ...result, files };
 }
 
 /** `--baseline FILE` and `--base REV`: findings already known are marked baselined. */

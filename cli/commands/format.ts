@@ -39,6 +39,7 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
     for (const e of parsed.errors) io.stderr.write(`${e.file}:${e.line}:${e.column}: ${e.message}\n`);
     return 2;
   }
-  await writeReports(parsed.result, outputs, values, io, { lang, failOn });
+  // the council report is Japanese unless --lang says otherwise, as in `check`
+  await writeReports(parsed.result, outputs, values, io, { lang, failOn, htmlLang: values.lang !== undefined ? lang : "ja" });
   return 0;
 }

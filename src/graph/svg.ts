@@ -19,6 +19,13 @@ export interface SvgOptions {
    * namespace, so the report carries no URL at all.
    */
   standalone?: boolean;
+  /**
+   * A zone-level overview: links drawn straight between zones (the devices that join them are
+   * folded into the link), for designs too large to draw node by node. `model.nodes` should then
+   * be empty; `zoneNotes` adds a line under a zone's title (what it holds).
+   */
+  zoneLinks?: ReadonlyArray<{ from: string; to: string; highlighted: boolean }>;
+  zoneNotes?: ReadonlyMap<string, string>;
 }
 
 /** Escapes text for XML content and attribute values, on one line: `& < > " '` and `=`, controls removed. */
@@ -27,11 +34,21 @@ export function xmlText(s: string): string {
 }
 
 // Sizes in px. Widths of text are estimated from terminal columns (a full-width character is two):
-// generous, so that text never leaves its box whatever font the reader has.
-const HEAD = { size: 12, line: 15, col: 6.4 };
-const SMALL = { size: 10.5, line: 13, col: 5.7 };
-const NODE_COLS = 26;
-const ZONE_COLS = 44;
+// generous, so that text never leaves its box whatever font the reader has. The smallest text
+// (11.5 px) prints at 8 pt or more as long as the diagram is not shrunk below 93 % (DIAGRAM_PRINT_WIDTH).
+const HEAD = { size: 13, line: 17, col: 6.9 };
+const SMALL = { size: 11.5, line: 14.5, col: 6.2 };
+const NODE_COLS = 22;
+const ZONE_COLS = 34;
+/** The smallest text of a diagram, in px: 8 pt is 10.67 px. */
+export const SMALLEST_TEXT_PX = SMALL.size;
+/**
+ * The widest diagram, in CSS px, that prints on A4 portrait (184 mm between the margins, 695 px)
+ * with its smallest text at 8 pt or more.
+ */
+export const DIAGRAM_PRINT_WIDTH = Math.floor((695 * SMALL.size) / ((8 * 96) / 72));
+/** The tallest diagram that fits one A4 page at that scale (about 250 mm of the page's 269). */
+export const DIAGRAM_PRINT_HEIGHT = Math.floor((945 * SMALL.size) / ((8 * 96) / 72));
 const PAD = 10;
 const GAP = 10;
 
@@ -59,8 +76,9 @@ function measure(lines: Line[], minWidth: number): Block {
 
 function nodeBlock(n: GraphNode, lang: Lang): Block {
   const l = nodeLines(n);
-  const lines: Line[] = wrap(l.head, NODE_COLS).map((text) => ({ text, cls: "head" }));
-  if (l.sub) lines.push(...wrap(l.sub, NODE_COLS, 1).map((text): Line => ({ text, cls: "sub" })));
+  // long names wrap (up to six lines) rather than being cut: on paper there is no hover title
+  const lines: Line[] = wrap(l.head, NODE_COLS, 6).map((text) => ({ text, cls: "head" }));
+  if (l.sub) lines.push(...wrap(l.sub, NODE_COLS, 3).map((text): Line => ({ text, cls: "sub" })));
   for (const d of dataLines(n, lang)) lines.push(...wrap(d, NODE_COLS, 2).map((text): Line => ({ text, cls: "data" })));
   return measure(lines, 64);
 }
@@ -161,13 +179,17 @@ export async function toSvg(model: GraphModel, options: SvgOptions = {}): Promis
     const l = zoneLines(z, lang);
     const header = measure(
       [
-        ...wrap(l.head, ZONE_COLS, 2).map((text): Line => ({ text, cls: "head" })),
-        ...wrap(l.sub, ZONE_COLS, 1).map((text): Line => ({ text, cls: "sub" })),
+        ...wrap(l.head, ZONE_COLS, 4).map((text): Line => ({ text, cls: "head" })),
+        ...wrap(l.sub, ZONE_COLS, 2).map((text): Line => ({ text, cls: "sub" })),
+        ...wrap(options.zoneNotes?.get(z.id) ?? "", ZONE_COLS, 2)
+          .filter((text) => text !== "")
+          .map((text): Line => ({ text, cls: "sub" })),
       ],
       120,
     );
     const members = model.nodes.map((n, i) => ({ n, i })).filter(({ n }) => home(n) === z.id);
-    const cols = members.length <= 3 ? members.length : members.length === 4 ? 2 : 3;
+    // two columns at most, so that three zones side by side still print legibly
+    const cols = Math.min(2, members.length);
     const colWidth: number[] = [];
     const rowHeight: number[] = [];
     members.forEach(({ i }, k) => {
@@ -207,6 +229,11 @@ export async function toSvg(model: GraphModel, options: SvgOptions = {}): Promis
       edges.push(z === first ? { id, sources: [zid], targets: [`n${i}`] } : { id, sources: [`n${i}`], targets: [zid] });
       edgeHot.push(link?.highlighted ?? false);
     }
+  }
+  for (const l of options.zoneLinks ?? []) {
+    if (!zoneIndex.has(l.from) || !zoneIndex.has(l.to)) continue;
+    edges.push({ id: `e${edges.length}`, sources: [`z${zoneIndex.get(l.from)}`], targets: [`z${zoneIndex.get(l.to)}`] });
+    edgeHot.push(l.highlighted);
   }
   // in the order of the tiers (the internet first), which elkjs keeps where it can
   const zoneRank = (z: string | undefined) => RANK[model.zones[zoneIndex.get(z ?? "") ?? -1]?.kind ?? ""] ?? 5;
