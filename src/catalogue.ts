@@ -4,11 +4,11 @@
  * The doc pages are generated from here (`npm run docs`) and a test keeps them in step.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { stringify } from "yaml";
 import stringWidth from "string-width";
+import { stringify } from "yaml";
 import { checkText } from "./check.js";
 import { t } from "./i18n/index.js";
-import type { Lang } from "./model/types.js";
+import { type Lang, SEVERITIES } from "./model/types.js";
 import { BUILTIN_ORDER, builtinPacks, type PolicyFile } from "./rules/policy.js";
 import { referenceLine } from "./rules/render.js";
 import type { Finding, RuleDefinition } from "./rules/types.js";
@@ -203,7 +203,7 @@ export function rulesText(lang: Lang, packFilter?: string): string {
     const width = Math.max(...p.rules.map((r) => r.id.length));
     // severities in the reader's language, padded by display columns (a full-width character is two)
     const severity = (r: RuleDefinition) => t(lang, `severity.${r.severity}`);
-    const sevWidth = Math.max(...p.rules.map((r) => stringWidth(severity(r))));
+    const sevWidth = Math.max(...SEVERITIES.map((s) => stringWidth(t(lang, `severity.${s}`))));
     for (const r of p.rules) {
       const models = r.models ? ` [${r.models.join(", ")}]` : "";
       const sev = severity(r);

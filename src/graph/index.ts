@@ -55,46 +55,68 @@ function overviewZones(model: GraphModel, max: number): Set<string> {
 }
 
 /**
- * A zone-level overview of `model`: the zones in `keep`, each with how many machines it holds,
- * linked where a device joins two of them (red where a highlighted path crosses).
+ * A zone-level overview of `model`: the zones in `keep`, each with how many machines it holds and
+ * the zones a device joins it to (SVGs of at most a printed page each, see `overviewSvgs`).
  */
 async function overviewSvg(model: GraphModel, keep: ReadonlySet<string>, lang: Lang): Promise<string> {
-  const { toSvg } = await import("./svg.js");
+  const { overviewSvgs } = await import("./svg.js");
   const hosts = new Map<string, number>();
-  const links = new Map<string, { from: string; to: string; highlighted: boolean }>();
-  const rank = new Map(model.zones.map((z, i) => [z.id, (TIER_ORDER[z.tier ?? ""] ?? 3) * 1e6 + i]));
+  /** zone → device → the other zones it joins the zone to */
+  const joined = new Map<string, Map<string, string[]>>();
   for (const n of model.nodes) {
     const home = homeZone(n);
     if (home !== undefined) hosts.set(home, (hosts.get(home) ?? 0) + 1);
-    // a device joining several zones: a star from its zone nearest the internet to each other one
-    // (all pairs would make hundreds of links, which take elkjs minutes and nobody can read)
-    const zs = n.zones.filter((z) => keep.has(z)).sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
-    const from = zs[0];
-    if (from === undefined) continue;
-    const hot = (z: string) => model.links.some((l) => l.node === n.id && l.zone === z && l.highlighted);
-    for (const to of zs.slice(1)) {
-      const key = `${from}\u0000${to}`;
-      const link = links.get(key) ?? { from, to, highlighted: false };
-      link.highlighted ||= n.highlighted && hot(from) && hot(to);
-      links.set(key, link);
+    if (n.zones.length < 2) continue;
+    for (const z of n.zones) {
+      if (!keep.has(z)) continue;
+      const by = joined.get(z) ?? new Map<string, string[]>();
+      by.set(
+        n.id,
+        n.zones.filter((other) => other !== z),
+      );
+      joined.set(z, by);
     }
   }
-  const zoneNotes = new Map([...keep].map((z) => [z, t(lang, "graph.overview.machines", { n: hosts.get(z) ?? 0 })]));
-  const zones = model.zones.filter((z) => keep.has(z.id));
-  return toSvg(
-    { ...model, zones, nodes: [], links: [] },
-    { standalone: false, lang, zoneLinks: [...links.values()], zoneNotes },
-  );
+  const KIND_ORDER = ["internet", "partner", "security-cloud", "transit", "dmz", "asp-internet", "internet-connected"];
+  const kindOf = new Map(model.zones.map((z) => [z.id, z.kind as string]));
+  const kindRank = (kind: string) => (KIND_ORDER.includes(kind) ? KIND_ORDER.indexOf(kind) : KIND_ORDER.length);
+  const zones = model.zones
+    .filter((z) => keep.has(z.id))
+    .sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || byNumber(a.id, b.id))
+    .map((zone) => {
+      const notes = [t(lang, "graph.overview.machines", { n: hosts.get(zone.id) ?? 0 })];
+      // what joins it to other zones: each device (two at most) with the zones' ids (four at most)
+      const by = [...(joined.get(zone.id) ?? new Map<string, string[]>()).entries()].sort(([a], [b]) => byNumber(a, b));
+      for (const [device, others] of by.slice(0, 2)) {
+        // the zones nearest the internet first: where the traffic comes from
+        const sorted = [...others].sort(
+          (a, b) => kindRank(kindOf.get(a) ?? "") - kindRank(kindOf.get(b) ?? "") || byNumber(a, b),
+        );
+        notes.push(
+          t(lang, "graph.overview.via", {
+            via: device,
+            zones: sorted.slice(0, 4).join(", "),
+            more: sorted.length > 4 ? t(lang, "graph.overview.more", { n: sorted.length - 4 }) : "",
+          }),
+        );
+      }
+      if (by.length > 2) notes.push(t(lang, "graph.overview.more-devices", { n: by.length - 2 }));
+      return { zone, notes };
+    });
+  return overviewSvgs(zones, { lang, title: model.title ?? model.name }).join("");
 }
 
 /** The note under a diagram that leaves something out: what was drawn, and what was not. */
 function omittedNote(model: GraphModel, keep: ReadonlySet<string>, lang: Lang, reason: "size" | "print"): string {
   const left = model.zones.filter((z) => !keep.has(z.id)).sort((a, b) => byNumber(a.id, b.id));
   const names = left.slice(0, 8).map((z) => zoneLines(z, lang).head);
-  const list = left.length === 0 ? "" : t(lang, "graph.overview.left-out", {
-    zones: joinList(lang, names),
-    more: left.length > names.length ? t(lang, "graph.overview.more", { n: left.length - names.length }) : "",
-  });
+  const list =
+    left.length === 0
+      ? ""
+      : t(lang, "graph.overview.left-out", {
+          zones: joinList(lang, names),
+          more: left.length > names.length ? t(lang, "graph.overview.more", { n: left.length - names.length }) : "",
+        });
   const hot = model.zones.some((z) => z.highlighted && keep.has(z.id));
   return [
     t(lang, reason === "size" ? "graph.overview.too-large" : "graph.overview.too-wide", {

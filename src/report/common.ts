@@ -26,7 +26,8 @@ export function cleanText(s: string): string {
  */
 export function evidenceLine(f: Finding, lang: Lang = "en"): string {
   const e = f.evidence;
-  if (e.chain) return `${formatPath(e.chain.path)} (${e.services === undefined || e.services === e.chain.service ? e.chain.service : t(lang, "report.evidence.services", { services: e.services === "any" ? t(lang, "label.any-service") : e.services, service: e.chain.service })})`;
+  if (e.chain)
+    return `${formatPath(e.chain.path)} (${e.services === undefined || e.services === e.chain.service ? e.chain.service : t(lang, "report.evidence.services", { services: e.services === "any" ? t(lang, "label.any-service") : e.services, service: e.chain.service })})`;
   if (e.contagion) return e.contagion.steps.map((s) => `${t(lang, `report.step.${s.mode}`)}: ${formatPath(s.path)}`).join("; ");
   if (e.flow?.sender !== undefined && e.flow.receiver !== undefined)
     return t(lang, "report.evidence.flow-hop", { flow: e.flow.id, sender: e.flow.sender, receiver: e.flow.receiver });

@@ -223,8 +223,7 @@ function verdict(file: FileResult, lang: Lang, failOn: Severity | "none"): Verdi
   const waived = file.findings.filter((f) => f.waived).length;
   const baselined = file.findings.filter((f) => f.baselined && !f.waived).length;
   if (waived + baselined > 0) parts.push(t(lang, "html.verdict.not-counted", { waived, baselined }));
-  const state: VerdictState =
-    failOn === "none" ? "unjudged" : fails ? "fail" : serious.length > 0 ? "review" : "pass";
+  const state: VerdictState = failOn === "none" ? "unjudged" : fails ? "fail" : serious.length > 0 ? "review" : "pass";
   if (state === "unjudged") parts.push(t(lang, "html.verdict.no-threshold"));
   if (state === "review") parts.push(t(lang, "html.verdict.below-threshold", { level: t(lang, `severity.${failOn}`) }));
   return { state, text: parts.join(lang === "ja" ? "" : " ") };
@@ -348,8 +347,7 @@ function overviewHtml(result: CheckResult, lang: Lang, failOn: Severity | "none"
   const review = verdicts.filter((v) => v.state === "review").length;
   const serious = files.filter(seriousIn).length;
   const one = files.length === 1 ? "-one" : "";
-  const state: VerdictState =
-    failOn === "none" ? "unjudged" : failed > 0 ? "fail" : review > 0 ? "review" : "pass";
+  const state: VerdictState = failOn === "none" ? "unjudged" : failed > 0 ? "fail" : review > 0 ? "review" : "pass";
   const text =
     state === "unjudged"
       ? t(lang, `html.overall.unjudged${serious > 0 ? "-serious" : ""}${one}`, { files: files.length, serious })
@@ -405,8 +403,8 @@ function designHeader(file: FileResult, options: ReportOptions): string {
   return sheetHeader(lang, parts);
 }
 
-function sheet(head: string, body: string, cls = ""): string {
-  return `<table class="sheet${cls}">${head}<tbody><tr><td>\n${body}\n</td></tr></tbody></table>`;
+function sheet(head: string, body: string): string {
+  return `<table class="sheet">${head}<tbody><tr><td>\n${body}\n</td></tr></tbody></table>`;
 }
 
 const CSS = `
@@ -460,6 +458,7 @@ thead th{background:#f8f9fa}
 .toc a:hover{text-decoration:underline}
 .diagram{border:1px solid var(--line);border-radius:6px;padding:.5rem;background:#fff}
 .diagram svg{display:block;max-width:100%;height:auto;margin:0 auto}
+.diagram svg+svg{margin-top:.6rem}
 .diagram-note{font-size:.88rem;background:var(--med-bg);border-radius:4px;padding:.3rem .6rem}
 .print-only{display:none}
 .legend{font-size:.85rem;color:var(--muted)}
@@ -510,9 +509,8 @@ table.sheet:first-of-type{break-before:auto}
 h2,h3,h4,h5{break-after:avoid;page-break-after:avoid}
 .screen-only{display:none}
 .print-only{display:block}
-.figure{break-inside:avoid}
 .diagram{border:none;padding:0}
-.diagram svg{max-height:250mm;width:auto}
+.diagram svg{max-height:250mm;width:auto;break-inside:avoid}
 .verdict,.counts,table tr,.path li,.finding-head{break-inside:avoid}
 .finding{margin:.7rem 0;padding:.5rem .8rem}
 details.more>ul{display:block}
@@ -530,6 +528,10 @@ export function reportHtml(result: CheckResult, options: ReportOptions): string 
 <p>${m(lang, "html.intro")}</p>
 </header>
 ${overviewHtml(result, lang, failOn)}`;
+  // the footer inside the last sheet, so that it never takes a page of its own without the header
+  const footer = `<footer>${m(lang, "html.generated", { version: result.tool.version })}</footer>`;
+  const last = sections.length - 1;
+  if (last >= 0) sections[last] = `${sections[last]}\n${footer}`;
   const single = result.files.length === 1 && result.files[0] !== undefined;
   const sheets = single
     ? [sheet(designHeader(result.files[0] as FileResult, options), `${intro}\n${sections[0]}`)]
@@ -539,7 +541,7 @@ ${overviewHtml(result, lang, failOn)}`;
             [m(lang, "html.designs-checked"), h(result.files.length)],
             ...(options.today ? [[m(lang, "html.judged-on"), h(options.today)] as [string, string]] : []),
           ]),
-          intro,
+          last < 0 ? `${intro}\n${footer}` : intro,
         ),
         ...result.files.map((f, i) => sheet(designHeader(f, options), sections[i] ?? "")),
       ];
@@ -557,7 +559,6 @@ ${overviewHtml(result, lang, failOn)}`;
 <main>
 ${sheets.join("\n")}
 </main>
-<footer>${m(lang, "html.generated", { version: result.tool.version })}</footer>
 </body>
 </html>
 `;

@@ -6,11 +6,11 @@
  */
 import { createHash } from "node:crypto";
 import type { Analysis } from "../analyze/index.js";
+import type { Chain } from "../analyze/reach.js";
 import { interpolate, t } from "../i18n/index.js";
 import type { Design } from "../model/design.js";
-import { type InputError, type Lang, SEVERITIES, type SourceLocation, type WaiverDef } from "../model/types.js";
-import type { Chain } from "../analyze/reach.js";
 import { formatServiceSet } from "../model/services.js";
+import { type InputError, type Lang, SEVERITIES, type SourceLocation, type WaiverDef } from "../model/types.js";
 import { compareCodePoints } from "../util/compare.js";
 import { checkFunction } from "./checks/index.js";
 import { formatPath, labelOf } from "./render.js";
@@ -74,7 +74,12 @@ export function serviceWords(service: string, lang: Lang): string {
 }
 
 /** A contagion path as a sentence: "A fetches from B, then C connects to D". */
-function contagionSentence(steps: readonly EvidenceStep[], services: readonly string[] | undefined, design: Design, lang: Lang): string {
+function contagionSentence(
+  steps: readonly EvidenceStep[],
+  services: readonly string[] | undefined,
+  design: Design,
+  lang: Lang,
+): string {
   return steps
     .map((s, i) =>
       t(lang, s.mode === "reach" ? "label.step.reach" : "label.step.fetch", {
