@@ -385,7 +385,7 @@ function overviewHtml(result: CheckResult, lang: Lang, failOn: Severity | "none"
  * Chromium prints no `@page` margin boxes, but repeats a table's header on every page the table
  * spans: each design's part of the report is one such table.
  */
-function sheetHeader(lang: Lang, parts: Array<[string, string]>): string {
+function sheetHeader(parts: Array<[string, string]>): string {
   return `<thead class="sheet-head"><tr><th>${parts
     .map(([k, v]) => `<span class="sheet-item"><span class="sheet-key">${k}</span> ${v}</span>`)
     .join(" ")}</th></tr></thead>`;
@@ -400,7 +400,7 @@ function designHeader(file: FileResult, options: ReportOptions): string {
   const digest = options.digests?.get(file.file);
   if (digest) parts.push(["SHA-256", `<code class="digest">${h(digest)}</code>`]);
   if (options.today) parts.push([m(lang, "html.judged-on"), h(options.today)]);
-  return sheetHeader(lang, parts);
+  return sheetHeader(parts);
 }
 
 function sheet(head: string, body: string): string {
@@ -537,7 +537,7 @@ ${overviewHtml(result, lang, failOn)}`;
     ? [sheet(designHeader(result.files[0] as FileResult, options), `${intro}\n${sections[0]}`)]
     : [
         sheet(
-          sheetHeader(lang, [
+          sheetHeader([
             [m(lang, "html.designs-checked"), h(result.files.length)],
             ...(options.today ? [[m(lang, "html.judged-on"), h(options.today)] as [string, string]] : []),
           ]),

@@ -86,7 +86,7 @@ function contagionSentence(
         from: labelOf(design, s.from, lang),
         to: labelOf(design, s.to, lang),
         service: serviceWords(services?.[i] ?? s.service, lang),
-        then: i === 0 ? "" : t(lang, "label.step.then"),
+        next: i === 0 ? "" : t(lang, "label.step.then"),
       }),
     )
     .join(t(lang, "label.step.join"));
