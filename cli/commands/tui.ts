@@ -13,6 +13,8 @@ const OPTIONS = {
   policy: { type: "string", multiple: true },
   waivers: { type: "string" },
   today: { type: "string" },
+  "no-color": { type: "boolean" },
+  color: { type: "boolean" },
 } as const;
 
 export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
@@ -25,6 +27,8 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
     cwd: io.cwd,
     env: io.env,
     watch: Boolean(values.watch),
+    // no colours with NO_COLOR (no-color.org) or --no-color; --color overrides NO_COLOR
+    colour: values.color === true || (!values["no-color"] && io.env.NO_COLOR === undefined),
   };
   if (today) options.today = today;
   if (values.policy) options.policies = values.policy as string[];

@@ -1,9 +1,11 @@
 /**
  * Starts the explorer on files: checks them (keeping each model for the zones view and the reach
- * query), renders the Ink app, re-checks on change with `--watch`, and always gives the terminal
- * back in a sane state (raw mode off, cursor shown), even when something throws.
+ * query), renders the Ink app on the terminal's alternate screen (as lazygit, htop and tig do),
+ * re-checks on change with `--watch`, and always gives the terminal back exactly as it was (the
+ * main screen and its text, raw mode off, cursor shown) on `q`, Ctrl+C, a signal or an error.
  */
-import { watch } from "node:fs";
+import { type FSWatcher, watch } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
 import { render } from "ink";
 import { type CheckOptions, checkFile } from "../../src/check.js";
 import { findTopologyFiles } from "../../src/load/index.js";
@@ -38,49 +40,98 @@ export interface ExplorerIo {
   stderr: NodeJS.WriteStream;
 }
 
+/**
+ * Calls `changed` (debounced) when one of `files` changes. Each file's directory is watched, not
+ * the file: an editor that saves by writing a temporary file and renaming it over the design (vim,
+ * `sed -i`) replaces the inode, and a watch on the old inode would never fire again.
+ */
+export function watchFiles(files: readonly string[], changed: () => void, delay = 150): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const byDir = new Map<string, Set<string>>();
+  for (const f of files) {
+    const dir = dirname(resolve(f));
+    const names = byDir.get(dir) ?? new Set<string>();
+    names.add(basename(f));
+    byDir.set(dir, names);
+  }
+  const watchers: FSWatcher[] = [];
+  for (const [dir, names] of byDir) {
+    try {
+      watchers.push(
+        watch(dir, (_event, name) => {
+          // some platforms give no name: then any change in the directory may be ours
+          if (name !== null && !names.has(String(name))) return;
+          clearTimeout(timer);
+          timer = setTimeout(changed, delay);
+        }),
+      );
+    } catch {
+      // a directory that cannot be watched: that file is not followed
+    }
+  }
+  return () => {
+    clearTimeout(timer);
+    for (const w of watchers) w.close();
+  };
+}
+
+/** Enter the alternate screen (its own blank page, the main screen kept), and leave it. */
+const ALT_SCREEN_ON = "\u001b[?1049h\u001b[H";
+const ALT_SCREEN_OFF = "\u001b[?1049l";
+const SHOW_CURSOR = "\u001b[?25h";
+
 export async function runExplorer(
   paths: string[],
-  options: CheckOptions & { lang: Lang; watch?: boolean },
+  options: CheckOptions & { lang: Lang; watch?: boolean; colour?: boolean },
   io: ExplorerIo,
 ): Promise<number> {
   const initial = await checkForExplorer(paths, options);
   const files = initial.views.map((v) => v.file);
   let subscribe: ((reload: (c: Checked) => void) => () => void) | undefined;
-  if (options.watch) {
-    subscribe = (reload) => {
-      let timer: NodeJS.Timeout | undefined;
-      const watchers = files.map((f) =>
-        watch(f, () => {
-          clearTimeout(timer);
-          timer = setTimeout(() => {
-            checkForExplorer(paths, options).then(reload, () => undefined);
-          }, 150);
-        }),
-      );
-      return () => {
-        clearTimeout(timer);
-        for (const w of watchers) w.close();
-      };
-    };
-  }
+  if (options.watch)
+    subscribe = (reload) =>
+      watchFiles(files, () => {
+        checkForExplorer(paths, options).then(reload, () => undefined);
+      });
+  let restored = false;
   const restore = () => {
+    if (restored) return;
+    restored = true;
     if (io.stdin.isTTY && io.stdin.isRaw) io.stdin.setRawMode(false);
-    io.stdout.write("\u001b[?25h");
+    io.stdout.write(`${ALT_SCREEN_OFF}${SHOW_CURSOR}`);
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    restore();
+    process.kill(process.pid, signal);
   };
   process.once("exit", restore);
-  const appProps = subscribe ? { initial, lang: options.lang, subscribe } : { initial, lang: options.lang };
-  const instance = render(<App {...appProps} />, {
-    stdin: io.stdin,
-    stdout: io.stdout,
-    stderr: io.stderr,
-    exitOnCtrlC: true,
-    patchConsole: true,
-  });
+  process.once("SIGTERM", onSignal);
+  process.once("SIGHUP", onSignal);
+  io.stdout.write(ALT_SCREEN_ON);
+  const appProps = {
+    initial,
+    lang: options.lang,
+    colour: options.colour ?? true,
+    ...(subscribe ? { subscribe } : {}),
+  };
   try {
-    await instance.waitUntilExit();
+    const instance = render(<App {...appProps} />, {
+      stdin: io.stdin,
+      stdout: io.stdout,
+      stderr: io.stderr,
+      exitOnCtrlC: true,
+      patchConsole: true,
+    });
+    try {
+      await instance.waitUntilExit();
+    } finally {
+      instance.cleanup();
+    }
   } finally {
-    instance.cleanup();
     restore();
+    process.off("SIGTERM", onSignal);
+    process.off("SIGHUP", onSignal);
+    process.off("exit", restore);
   }
   return initial.views.some((v) => v.errors.length > 0) ? 2 : 0;
 }

@@ -2,7 +2,7 @@
 import { Box, Text } from "ink";
 import { t } from "../../../src/i18n/index.js";
 import type { Lang } from "../../../src/model/types.js";
-import { Lines } from "../chrome.js";
+import { Lines, useHue } from "../chrome.js";
 import type { ViewInput } from "../input.js";
 import type { Line } from "../text.js";
 import { truncate } from "../text.js";
@@ -25,14 +25,21 @@ export function ReachView(props: ReachViewProps) {
   const choices = reachChoices(state);
   const prompt = stage === "source" ? t(lang, "tui.pick-source") : t(lang, "tui.pick-target", { source: source ?? "" });
   const listRows = Math.max(1, rows - 2);
+  const cyan = useHue("cyan");
+  const yellow = useHue("yellow");
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate-end">
         {truncate(prompt, cols)}
       </Text>
-      <Text color="cyan" wrap="truncate-end">
-        {truncate(`${t(lang, "tui.filter")}: ${query}▏ (${choices.length})`, cols)}
+      <Text {...cyan} wrap="truncate-end">
+        {truncate(`${t(lang, "tui.filter")}: ${query}${state.editing ? "▏" : ""} (${choices.length})`, cols)}
       </Text>
+      {choices.length === 0 ? (
+        <Text {...yellow} wrap="truncate-end">
+          {truncate(t(lang, "tui.no-host-match", { query }), cols)}
+        </Text>
+      ) : null}
       {choices.slice(scroll, scroll + listRows).map((h, i) => (
         <Text key={h.id} inverse={scroll + i === cursor} wrap="truncate-end">
           {truncate(`${scroll + i === cursor ? "› " : "  "}${h.label}`, cols)}
