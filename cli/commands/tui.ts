@@ -40,6 +40,10 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
     delete process.env.CI;
     delete process.env.CONTINUOUS_INTEGRATION;
   }
+  // Ink's colour library reads `--no-color` from the process's own arguments and then draws no
+  // style at all; bunri's explorer keeps bold and inverse (the selection, the key bar) and leaves
+  // out only the colours, with NO_COLOR as with --no-color: the option is handled here, not there.
+  if (process.argv.includes("--no-color")) process.argv = process.argv.filter((a) => a !== "--no-color");
   const { runExplorer } = await import("../explorer/run.js");
   return runExplorer(positionals, options, {
     stdin: process.stdin,

@@ -95,8 +95,8 @@ export function App({ initial, lang, colour = true, subscribe }: AppProps) {
   // the key bar: wrapped to two lines, or fewer keys, when the terminal is narrow (never cut)
   const footer = footerLines(screenHints(nav.screen, list, reach, nav), lang, width);
   const body = rows - HEAD - footer.length;
-  /** a page keeps its last row for the position marker */
-  const pageRows = body - 1;
+  /** a page's rows (its last one shows the position when the page is longer: see Lines) */
+  const pageRows = body;
 
   useEffect(() => {
     for (const dispatch of [listDispatch, zonesDispatch, reachDispatch] as const) dispatch({ type: "viewport", lines: body });

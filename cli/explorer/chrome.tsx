@@ -14,7 +14,8 @@ export const Colour = createContext(true);
 
 /** A colour prop, or none when colours are off. */
 export function useHue(colour: string | undefined): { color?: string } {
-  return useContext(Colour) && colour ? { color: colour } : {};
+  const on = useContext(Colour);
+  return on && colour ? { color: colour } : {};
 }
 
 export function StyledLine({ line, cols }: { line: Line; cols: number }) {
@@ -48,6 +49,7 @@ export function Lines({ lines, scroll, rows, cols }: { lines: Line[]; scroll: nu
 }
 
 export function Header({ file, lang, cols }: { file: FileView | undefined; lang: Lang; cols: number }) {
+  const colour = useContext(Colour);
   if (!file) return null;
   const counted = file.findings.filter((f) => !f.waived && !f.baselined);
   const failing = file.errors.length > 0 || counted.some((f) => f.severity === "critical" || f.severity === "high");
@@ -56,7 +58,7 @@ export function Header({ file, lang, cols }: { file: FileView | undefined; lang:
     "  ",
   );
   const other = file.findings.length - counted.length;
-  const verdict = useHue(failing ? "red" : "green");
+  const verdict = colour ? { color: failing ? "red" : "green" } : {};
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate-end">

@@ -199,14 +199,9 @@ export function zoneBlock(z: ZoneRow, lang: Lang, cols: number, selected: boolea
   for (const n of z.nodes) {
     const holds = n.holds.length > 0 ? `  ${t(lang, "tui.holds", { data: n.holds.join(", ") })}` : "";
     const exposed = n.exposed && z.kind !== "internet" ? `  ${t(lang, "tui.node-exposed")}` : "";
-    out.push(
-      ...paragraph(
-        `- ${n.title ? `${n.title} (${n.id})` : n.id} [${nodeKindName(n.kind, lang)}]${holds}${exposed}`,
-        cols,
-        n.exposed && z.kind !== "internet" ? { color: "red" } : {},
-        "    ",
-      ),
-    );
+    const style: Omit<Line, "text"> = n.exposed && z.kind !== "internet" ? { color: "red" } : {};
+    const text = `    - ${n.title ? `${n.title} (${n.id})` : n.id} [${nodeKindName(n.kind, lang)}]${holds}${exposed}`;
+    out.push(...wrap(text, cols, "      ").map((l) => ({ ...style, text: l })));
   }
   return out;
 }
@@ -226,6 +221,8 @@ export function helpPage(lang: Lang, cols: number): Line[] {
     ["?", "tui.help.help"],
     ["q  Ctrl+C", "tui.help.quit"],
   ];
-  for (const [k, id] of keys) out.push(...paragraph(`${k.padEnd(24)}${t(lang, id)}`, cols, {}, " ".repeat(24)));
+  // two columns: the keys, then what they do from column 24 (its continuation lines too)
+  for (const [k, id] of keys)
+    out.push(...wrap(`${k.padEnd(24)}${t(lang, id)}`, cols, " ".repeat(24)).map((text) => ({ text })));
   return out;
 }

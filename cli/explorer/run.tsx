@@ -94,9 +94,12 @@ export async function runExplorer(
         checkForExplorer(paths, options).then(reload, () => undefined);
       });
   let restored = false;
+  let instance: ReturnType<typeof render> | undefined;
+  // Ink first (its last frame goes to the alternate screen), then the terminal as it was
   const restore = () => {
     if (restored) return;
     restored = true;
+    instance?.unmount();
     if (io.stdin.isTTY && io.stdin.isRaw) io.stdin.setRawMode(false);
     io.stdout.write(`${ALT_SCREEN_OFF}${SHOW_CURSOR}`);
   };
@@ -104,9 +107,6 @@ export async function runExplorer(
     restore();
     process.kill(process.pid, signal);
   };
-  process.once("exit", restore);
-  process.once("SIGTERM", onSignal);
-  process.once("SIGHUP", onSignal);
   io.stdout.write(ALT_SCREEN_ON);
   const appProps = {
     initial,
@@ -115,13 +115,17 @@ export async function runExplorer(
     ...(subscribe ? { subscribe } : {}),
   };
   try {
-    const instance = render(<App {...appProps} />, {
+    instance = render(<App {...appProps} />, {
       stdin: io.stdin,
       stdout: io.stdout,
       stderr: io.stderr,
       exitOnCtrlC: true,
       patchConsole: true,
     });
+    // registered after Ink's own handlers, so that they run after Ink has drawn its last frame
+    process.once("exit", restore);
+    process.once("SIGTERM", onSignal);
+    process.once("SIGHUP", onSignal);
     try {
       await instance.waitUntilExit();
     } finally {

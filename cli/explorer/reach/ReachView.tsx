@@ -5,7 +5,7 @@ import type { Lang } from "../../../src/model/types.js";
 import { Lines, useHue } from "../chrome.js";
 import type { ViewInput } from "../input.js";
 import type { Line } from "../text.js";
-import { truncate } from "../text.js";
+import { truncate, wrap } from "../text.js";
 import { type ReachAction, type ReachState, reachChoices } from "./state.js";
 import { useReachInput } from "./use-input.js";
 
@@ -19,14 +19,14 @@ export interface ReachViewProps extends Omit<ViewInput<ReachState, ReachAction>,
 
 export function ReachView(props: ReachViewProps) {
   useReachInput(props);
+  const cyan = useHue("cyan");
+  const yellow = useHue("yellow");
   const { state, answer, lang, cols, rows } = props;
   if (state.stage === "result") return <Lines lines={answer} scroll={0} rows={rows} cols={cols} />;
   const { stage, query, cursor, scroll, source } = state;
   const choices = reachChoices(state);
   const prompt = stage === "source" ? t(lang, "tui.pick-source") : t(lang, "tui.pick-target", { source: source ?? "" });
   const listRows = Math.max(1, rows - 2);
-  const cyan = useHue("cyan");
-  const yellow = useHue("yellow");
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate-end">
@@ -35,11 +35,13 @@ export function ReachView(props: ReachViewProps) {
       <Text {...cyan} wrap="truncate-end">
         {truncate(`${t(lang, "tui.filter")}: ${query}${state.editing ? "▏" : ""} (${choices.length})`, cols)}
       </Text>
-      {choices.length === 0 ? (
-        <Text {...yellow} wrap="truncate-end">
-          {truncate(t(lang, "tui.no-host-match", { query }), cols)}
-        </Text>
-      ) : null}
+      {choices.length === 0
+        ? wrap(t(lang, "tui.no-host-match", { query }), cols).map((line) => (
+            <Text key={line} {...yellow} wrap="truncate-end">
+              {line}
+            </Text>
+          ))
+        : null}
       {choices.slice(scroll, scroll + listRows).map((h, i) => (
         <Text key={h.id} inverse={scroll + i === cursor} wrap="truncate-end">
           {truncate(`${scroll + i === cursor ? "› " : "  "}${h.label}`, cols)}

@@ -53,5 +53,5 @@ export function reachHints(s: ReachState): Array<[string, string]> {
 }
 
 export function useReachInput(v: Omit<ViewInput<ReachState, ReachAction>, "keys" | "reducer" | "typing">): void {
-  useViewInput({ ...v, keys: reachKeys, reducer: reachReducer, typing: picking });
+  useViewInput({ ...v, keys: reachKeys, reducer: reachReducer, typing: (s) => picking(s) && s.editing });
 }
