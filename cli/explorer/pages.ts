@@ -222,7 +222,6 @@ export function helpPage(lang: Lang, cols: number): Line[] {
     ["q  Ctrl+C", "tui.help.quit"],
   ];
   // two columns: the keys, then what they do from column 24 (its continuation lines too)
-  for (const [k, id] of keys)
-    out.push(...wrap(`${k.padEnd(24)}${t(lang, id)}`, cols, " ".repeat(24)).map((text) => ({ text })));
+  for (const [k, id] of keys) out.push(...wrap(`${k.padEnd(24)}${t(lang, id)}`, cols, " ".repeat(24)).map((text) => ({ text })));
   return out;
 }

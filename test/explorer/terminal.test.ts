@@ -160,6 +160,7 @@ describe.runIf(hasTmux)("the explorer in a terminal emulator", () => {
 
   it("draws no colour with NO_COLOR or --no-color (bold and inverse stay), and colours otherwise", async () => {
     await terminal("n", 100);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: escape sequences are what is looked for
     const colour = /\u001b\[(?:[0-9;]*;)?(?:3[0-7]|9[0-7]|38;[0-9;]+)m/;
     for (const [env, args] of [
       ["NO_COLOR=1 ", `tui ${DESIGN}`],
