@@ -41,11 +41,12 @@ function byNumber(a: string, b: string): number {
   return a.localeCompare(b, "en", { numeric: true }) || compareCodePoints(a, b);
 }
 
-/** The zones the overview keeps: those on the offending paths first, then the others, in tier order, at most `max`. */
+/** The zones the overview keeps: all of them when they are at most `max`, else those on the offending paths, in tier order, at most `max`. */
 function overviewZones(model: GraphModel, max: number): Set<string> {
   const rank = (z: GraphModel["zones"][number]) => (z.highlighted ? 0 : 10) + (TIER_ORDER[z.tier ?? ""] ?? 3);
+  // every zone when they all fit; else those on the offending paths
   const hot = model.zones.filter((z) => z.highlighted);
-  const pool = hot.length > 0 ? hot : model.zones;
+  const pool = hot.length > 0 && model.zones.length > max ? hot : model.zones;
   return new Set(
     [...pool]
       .sort((a, b) => rank(a) - rank(b) || byNumber(a.id, b.id))
@@ -123,7 +124,9 @@ function omittedNote(model: GraphModel, keep: ReadonlySet<string>, lang: Lang, r
       zones: model.zones.length,
       nodes: model.nodes.length,
     }),
-    t(lang, hot ? "graph.overview.shows-hot" : "graph.overview.shows", { n: keep.size }),
+    t(lang, left.length === 0 ? "graph.overview.shows-all" : hot ? "graph.overview.shows-hot" : "graph.overview.shows", {
+      n: keep.size,
+    }),
     list,
     t(lang, "graph.overview.paths"),
   ]

@@ -74,7 +74,7 @@ function nodeBlock(n: GraphNode, lang: Lang): Block {
   // long names wrap (up to six lines) rather than being cut: on paper there is no hover title
   const lines: Line[] = wrap(l.head, NODE_COLS, 6).map((text) => ({ text, cls: "head" }));
   if (l.sub) lines.push(...wrap(l.sub, NODE_COLS, 3).map((text): Line => ({ text, cls: "sub" })));
-  for (const d of dataLines(n, lang)) lines.push(...wrap(d, NODE_COLS, 2).map((text): Line => ({ text, cls: "data" })));
+  for (const d of dataLines(n, lang)) lines.push(...wrap(d, NODE_COLS, 5).map((text): Line => ({ text, cls: "data" })));
   return measure(lines, 64);
 }
 

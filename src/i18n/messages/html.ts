@@ -39,6 +39,10 @@ export const HTML_MESSAGES: Catalogue = {
     en: "This overview shows the {n} zone(s) on the paths of the findings (framed in red), by tier, each with the number of machines it holds and the zones a device joins it to; the machines themselves are left out.",
     ja: "この概略図には、指摘の経路が通る {n} 個のゾーン (赤枠) を系ごとに、それぞれの機器の台数と、機器でつながるゾーンとともに示しています。個々の機器は省略しています。",
   },
+  "graph.overview.shows-all": {
+    en: "This overview shows all {n} zones by tier (those on the paths of the findings framed in red), each with the number of machines it holds and the zones a device joins it to; the machines themselves are left out.",
+    ja: "この概略図には、全 {n} 個のゾーンを系ごとに (指摘の経路が通るゾーンは赤枠)、それぞれの機器の台数と、機器でつながるゾーンとともに示しています。個々の機器は省略しています。",
+  },
   "graph.overview.shows": {
     en: "This overview shows {n} zone(s) by tier, each with the number of machines it holds and the zones a device joins it to; the machines themselves are left out.",
     ja: "この概略図には {n} 個のゾーンを系ごとに、それぞれの機器の台数と、機器でつながるゾーンとともに示しています。個々の機器は省略しています。",
