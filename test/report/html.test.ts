@@ -8,6 +8,7 @@ import type { Lang } from "../../src/model/types.js";
 import { h, reportHtml } from "../../src/report/html.js";
 import { loadReporter } from "../../src/report/index.js";
 import type { Finding } from "../../src/rules/types.js";
+import { bunri } from "../helpers/cli.js";
 import { manyZones } from "../helpers/many-zones.js";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -406,5 +407,19 @@ describe("the HTML report of a large design", () => {
     expect(d?.svg).toContain('<g class="node');
     expect(d?.print).toContain('<g class="zone');
     expect(d?.printNote).toContain("too large to print legibly");
+  });
+});
+
+describe("bunri check --format html", () => {
+  it("is Japanese on a runner whose locale is C unless --lang en; the other formats follow the locale", () => {
+    const design = join(ROOT, KEEPS_DATA);
+    const ja = bunri(["check", design, "--format", "html", "--today", TODAY]);
+    expect(ja.out).toContain('<html lang="ja">');
+    expect(ja.out).toContain("インターネットの送信元"); // the findings' messages too
+    const en = bunri(["check", design, "--format", "html", "--lang", "en", "--today", TODAY]);
+    expect(en.out).toContain('<html lang="en">');
+    expect(en.out).not.toContain("インターネットの送信元");
+    const text = bunri(["check", design, "--today", TODAY]);
+    expect(text.out).toContain("is reachable from the internet");
   });
 });
