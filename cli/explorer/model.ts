@@ -12,7 +12,12 @@ export function fileView(checked: CheckedDesign, lang: Lang): FileView {
   const { result, design, analysis } = checked;
   const view: FileView = {
     file: result.file,
-    errors: result.errors.map((e) => ({ line: e.line, column: e.column, message: e.message })),
+    // with the hint ("did you mean …"), as the text report shows it
+    errors: result.errors.map((e) => ({
+      line: e.line,
+      column: e.column,
+      message: e.hint ? `${e.message} (${e.hint})` : e.message,
+    })),
     findings: result.findings,
     zones: [],
     hosts: [],

@@ -20,7 +20,7 @@ export async function checkForExplorer(paths: string[], options: CheckOptions & 
   for (const e of found.errors)
     views.push({
       file: e.file,
-      errors: [{ line: e.line, column: e.column, message: e.message }],
+      errors: [{ line: e.line, column: e.column, message: e.hint ? `${e.message} (${e.hint})` : e.message }],
       findings: [],
       zones: [],
       hosts: [],

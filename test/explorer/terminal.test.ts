@@ -135,6 +135,18 @@ describe.runIf(hasTmux)("the explorer in a terminal emulator", () => {
     60_000,
   );
 
+  it("at 60 columns an input error is shown in full, wrapped", async () => {
+    await terminal("e", 60);
+    run("e", `tui ${join(ROOT, "test/fixtures/golden/sketch-error.yaml")}`);
+    const s = await ready("e", "q quit");
+    for (const line of rows(s)) expect(stringWidth(line), line).toBeLessThanOrEqual(60);
+    const text = rows(s).join(" ").replace(/\s+/g, " ");
+    expect(text).toContain('unknown zone "asp-commons" in node "av" (did you mean "asp-common"?)');
+    await keys("e", "q");
+    expectRestored(await waitFor("e", prompted));
+    tmux("kill-session", "-t", "e");
+  }, 60_000);
+
   it("Ctrl+C and a signal leave the screen as it was too; an empty reach query says so", async () => {
     await terminal("c", 80);
     run("c", `tui ${DESIGN}`);
