@@ -131,7 +131,12 @@ export async function writeReports(
   outputs: readonly ReportOutput[],
   values: Record<string, unknown>,
   io: Io,
-  options: Omit<ReportOptions, "color">,
+  options: Omit<ReportOptions, "color"> & {
+    /** the language of the HTML report, when it differs from the others' */
+    htmlLang?: Lang;
+    /** the result in that language (its findings' messages) */
+    htmlResult?: CheckResult;
+  },
 ): Promise<boolean> {
   options = { ...options, rootRelative: rootRelativePaths(io.cwd) };
   const tty = Boolean(io.stdout.isTTY);
@@ -145,7 +150,12 @@ export async function writeReports(
       const reporter = await loadReporter(out.format);
       const file = out.file ?? (values.output as string | undefined);
       if (!file && wroteStdout) continue;
-      const text = reporter(result, { ...options, color: file ? false : color });
+      const lang = out.format === "html" && options.htmlLang ? options.htmlLang : options.lang;
+      const text = reporter(out.format === "html" && options.htmlResult ? options.htmlResult : result, {
+        ...options,
+        lang,
+        color: file ? false : color,
+      });
       if (file) writeFileAtomic(file, text, options.lang, io.cwd);
       else {
         io.stdout.write(text);

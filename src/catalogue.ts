@@ -4,10 +4,11 @@
  * The doc pages are generated from here (`npm run docs`) and a test keeps them in step.
  */
 import { existsSync, readFileSync } from "node:fs";
+import stringWidth from "string-width";
 import { stringify } from "yaml";
 import { checkText } from "./check.js";
 import { t } from "./i18n/index.js";
-import type { Lang } from "./model/types.js";
+import { type Lang, SEVERITIES } from "./model/types.js";
 import { BUILTIN_ORDER, builtinPacks, type PolicyFile } from "./rules/policy.js";
 import { referenceLine } from "./rules/render.js";
 import { compareRuleIds } from "./util/compare.js";
@@ -196,9 +197,13 @@ export function rulesText(lang: Lang, packFilter?: string): string {
     if (packFilter && p.id !== packFilter) continue;
     out.push(`${p.id}${p.policy.title ? `  ${p.policy.title[lang]}` : ""}`);
     const width = Math.max(...p.rules.map((r) => r.id.length));
+    // severities in the reader's language, padded by display columns (a full-width character is two)
+    const severity = (r: RuleDefinition) => t(lang, `severity.${r.severity}`);
+    const sevWidth = Math.max(...SEVERITIES.map((s) => stringWidth(t(lang, `severity.${s}`))));
     for (const r of p.rules) {
       const models = r.models ? ` [${r.models.join(", ")}]` : "";
-      out.push(`  ${r.id.padEnd(width)}  ${r.severity.padEnd(8)}  ${r.title[lang]}${models}`);
+      const sev = severity(r);
+      out.push(`  ${r.id.padEnd(width)}  ${sev}${" ".repeat(sevWidth - stringWidth(sev))}  ${r.title[lang]}${models}`);
     }
     out.push("");
   }

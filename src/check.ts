@@ -35,6 +35,11 @@ export interface CheckOptions {
   onWarning?: (warning: InputError) => void;
   /** called with each checked design (model and analysis included), for diagrams and the explorer */
   onChecked?: (checked: CheckedDesign) => void;
+  /**
+   * Another language to write each finding's message in as well (`Finding.messageIn`), for a
+   * report in another language than the others (the HTML report), without checking twice.
+   */
+  alsoLang?: Lang;
 }
 
 export interface FileResult {
@@ -149,6 +154,7 @@ export function analyseTopology(
     today: options.today ?? todayInJapan(options.env ?? process.env),
     externalWaivers: (options.externalWaivers ?? []).filter((w) => w.topology === topology.name),
     knownRuleIds: selection.knownRuleIds,
+    ...(options.alsoLang && options.alsoLang !== lang ? { alsoLang: options.alsoLang } : {}),
   });
   result.findings = run.findings;
   result.errors = run.errors;

@@ -7,7 +7,7 @@ import {
   readBaselineFile,
   serializeBaseline,
 } from "../../src/baseline.js";
-import { type CheckedDesign, type CheckResult, check, exitCode, summarize } from "../../src/check.js";
+import { type CheckedDesign, type CheckResult, check, exitCode, summarize, todayInJapan } from "../../src/check.js";
 import { t } from "../../src/i18n/index.js";
 import type { Lang } from "../../src/model/types.js";
 import { oneLine } from "../../src/report/sanitize.js";
@@ -58,6 +58,10 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   const wantsDiagrams = outputs.some((o) => o.format === "html");
   const checkedDesigns: CheckedDesign[] = [];
   if (wantsDiagrams) options.onChecked = (c) => checkedDesigns.push(c);
+  // The council report is Japanese unless --lang says otherwise: a CI runner's locale is no
+  // reader's choice (docs/interpretations.md). Its messages are written in that language too.
+  const htmlLang: Lang = values.lang !== undefined ? lang : "ja";
+  if (wantsDiagrams && htmlLang !== lang) options.alsoLang = htmlLang;
   let result = await check(positionals, options);
   result = applyKnown(result, values, options, io, lang);
   let code = exitCode(result, failOn);
@@ -82,11 +86,12 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
       }
     }
   }
+  const htmlResult = wantsDiagrams && htmlLang !== lang ? inLanguage(result, htmlLang) : undefined;
   let html: Awaited<ReturnType<typeof import("../../src/graph/index.js").htmlReportInputs>> | undefined;
   let reports = outputs;
   if (wantsDiagrams) {
     try {
-      html = await (await import("../../src/graph/index.js")).htmlReportInputs(checkedDesigns, lang);
+      html = await (await import("../../src/graph/index.js")).htmlReportInputs(checkedDesigns, htmlLang);
     } catch (error) {
       // the HTML report's diagrams failing never suppresses the other formats
       io.stderr.write(
@@ -96,8 +101,22 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
       code = 2;
     }
   }
-  const written = await writeReports(result, reports, values, io, { lang, failOn, ...(html ?? {}) });
+  const written = await writeReports(result, reports, values, io, {
+    lang,
+    failOn,
+    today: today ?? todayInJapan(io.env),
+    ...(html ? { ...html, htmlLang, ...(htmlResult ? { htmlResult } : {}) } : {}),
+  });
   return written ? code : 2;
+}
+
+/** `result` with each finding's message in `lang`, where the check wrote it (`CheckOptions.alsoLang`). */
+function inLanguage(result: CheckResult, lang: Lang): CheckResult {
+  const files = result.files.map((file) => ({
+    ...file,
+    findings: file.findings.map((f) => ({ ...f, message: f.messageIn?.[lang] ?? f.message })),
+  }));
+  return { ...result, files };
 }
 
 /** `--baseline FILE` and `--base REV`: findings already known are marked baselined. */

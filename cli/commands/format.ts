@@ -45,5 +45,11 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
     for (const e of parsed.errors) io.stderr.write(`${oneLine(`${e.file}:${e.line}:${e.column}: ${e.message}`)}\n`);
     return 2;
   }
-  return (await writeReports(parsed.result, outputs, values, io, { lang, failOn })) ? 0 : 2;
+  // the council report is Japanese unless --lang says otherwise, as in `check`
+  const written = await writeReports(parsed.result, outputs, values, io, {
+    lang,
+    failOn,
+    htmlLang: values.lang !== undefined ? lang : "ja",
+  });
+  return written ? 0 : 2;
 }

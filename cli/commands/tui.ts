@@ -13,6 +13,8 @@ const OPTIONS = {
   policy: { type: "string", multiple: true },
   waivers: { type: "string" },
   today: { type: "string" },
+  "no-color": { type: "boolean" },
+  color: { type: "boolean" },
 } as const;
 
 export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
@@ -25,6 +27,8 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
     cwd: io.cwd,
     env: io.env,
     watch: Boolean(values.watch),
+    // no colours with NO_COLOR (no-color.org) or --no-color; --color overrides NO_COLOR
+    colour: values.color === true || (!values["no-color"] && io.env.NO_COLOR === undefined),
   };
   if (today) options.today = today;
   if (values.policy) options.policies = values.policy as string[];
@@ -36,6 +40,10 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
     delete process.env.CI;
     delete process.env.CONTINUOUS_INTEGRATION;
   }
+  // Ink's colour library reads `--no-color` from the process's own arguments and then draws no
+  // style at all; bunri's explorer keeps bold and inverse (the selection, the key bar) and leaves
+  // out only the colours, with NO_COLOR as with --no-color: the option is handled here, not there.
+  if (process.argv.includes("--no-color")) process.argv = process.argv.filter((a) => a !== "--no-color");
   const { runExplorer } = await import("../explorer/run.js");
   return runExplorer(positionals, options, {
     stdin: process.stdin,

@@ -11,21 +11,21 @@ import { t } from "../../src/i18n/index.js";
 import type { Design } from "../../src/model/design.js";
 import type { Lang } from "../../src/model/types.js";
 import { answerPair } from "../../src/query.js";
-import { Footer, Header } from "./chrome.js";
+import { Colour, Footer, footerLines, Header } from "./chrome.js";
 import { FilePicker } from "./files/FilePicker.js";
 import { filesReducer, initialFiles } from "./files/state.js";
 import { FILES_HINTS } from "./files/use-input.js";
 import { PendingKeys, type Press } from "./input.js";
 import { FindingList } from "./list/FindingList.js";
-import { initialList, keepsSelection, listReducer, selectedFinding } from "./list/state.js";
+import { initialList, keepsSelection, type ListState, listReducer, selectedFinding } from "./list/state.js";
 import { listHints } from "./list/use-input.js";
-import { initialNav, type NavAction, navReducer } from "./nav.js";
+import { initialNav, type NavAction, type NavState, navReducer } from "./nav.js";
 import { PageView } from "./page/PageView.js";
 import { initialPage, pageReducer } from "./page/state.js";
 import { PAGE_HINTS } from "./page/use-input.js";
 import { findingPage, helpPage, reachPage } from "./pages.js";
 import { ReachView } from "./reach/ReachView.js";
-import { initialReach, reachReducer } from "./reach/state.js";
+import { initialReach, type ReachState, reachReducer } from "./reach/state.js";
 import { reachHints } from "./reach/use-input.js";
 import type { Line } from "./text.js";
 import type { FileView } from "./types.js";
@@ -42,6 +42,8 @@ export interface Checked {
 export interface AppProps {
   initial: Checked;
   lang: Lang;
+  /** draw colours (off with NO_COLOR or `--no-color`; bold, dim and inverse stay) */
+  colour?: boolean;
   /** `--watch`: called with a function that takes re-checked files; returns the unsubscribe */
   subscribe?: (reload: (checked: Checked) => void) => () => void;
 }
@@ -60,27 +62,41 @@ function useTerminalSize(): { cols: number; rows: number } {
   return size;
 }
 
-/** Header (3 lines), a blank line, the body, the footer (1 line). */
-const CHROME = 5;
+/** Header (3 lines) and a blank line above the body; the key bar (one or two lines) below it. */
+const HEAD = 4;
 
-export function App({ initial, lang, subscribe }: AppProps) {
+/** The keys each screen shows in its bar. */
+function screenHints(screen: string, list: ListState, reach: ReachState, nav: NavState): ReadonlyArray<[string, string]> {
+  if (screen === "files") return FILES_HINTS;
+  if (screen === "list") return listHints(list, nav);
+  if (screen === "zones") return ZONES_HINTS;
+  if (screen === "reach") return reachHints(reach);
+  return PAGE_HINTS;
+}
+
+export function App({ initial, lang, colour = true, subscribe }: AppProps) {
   const { exit } = useApp();
   const { cols, rows } = useTerminalSize();
-  const body = rows - CHROME;
-  /** a page keeps its last row for the position marker */
-  const pageRows = body - 1;
+  /** the first guess of the body's height, before the key bar is known */
+  const guess = rows - HEAD - 1;
   const [checked, setChecked] = useState(initial);
   const files = checked.views;
   const [nav, navDispatch] = useReducer(navReducer, files.length, initialNav);
   const file = files[nav.file];
   const model = file ? checked.models.get(file.file) : undefined;
 
-  const [list, listDispatch] = useReducer(listReducer, undefined, () => initialList(file?.findings ?? [], body));
-  const [zones, zonesDispatch] = useReducer(zonesReducer, undefined, () => initialZones(file?.zones.length ?? 0, body));
-  const [reach, reachDispatch] = useReducer(reachReducer, undefined, () => initialReach(file?.hosts ?? [], body));
-  const [page, pageDispatch] = useReducer(pageReducer, undefined, () => initialPage(pageRows));
+  const [list, listDispatch] = useReducer(listReducer, undefined, () => initialList(file?.findings ?? [], guess));
+  const [zones, zonesDispatch] = useReducer(zonesReducer, undefined, () => initialZones(file?.zones.length ?? 0, guess));
+  const [reach, reachDispatch] = useReducer(reachReducer, undefined, () => initialReach(file?.hosts ?? [], guess));
+  const [page, pageDispatch] = useReducer(pageReducer, undefined, () => initialPage(guess - 1));
   const [picker, pickerDispatch] = useReducer(filesReducer, files.length, initialFiles);
   const pending = useRef<Press[]>([]);
+  const width = cols - 1;
+  // the key bar: wrapped to two lines, or fewer keys, when the terminal is narrow (never cut)
+  const footer = footerLines(screenHints(nav.screen, list, reach, nav), lang, width);
+  const body = rows - HEAD - footer.length;
+  /** a page's rows (its last one shows the position when the page is longer: see Lines) */
+  const pageRows = body;
 
   useEffect(() => {
     for (const dispatch of [listDispatch, zonesDispatch, reachDispatch] as const) dispatch({ type: "viewport", lines: body });
@@ -129,7 +145,6 @@ export function App({ initial, lang, subscribe }: AppProps) {
     if (nav.quit) exit();
   }, [nav.quit, exit]);
 
-  const width = cols - 1;
   const lines: Line[] = useMemo(() => {
     if (nav.screen === "finding") {
       const f = selectedFinding(list);
@@ -153,7 +168,7 @@ export function App({ initial, lang, subscribe }: AppProps) {
 
   const common = { nav, navigate, active: true };
   let content: React.ReactNode;
-  let hints: ReadonlyArray<[string, string]>;
+
   // a screen with nothing to show (a file that did not load) is a page, so its keys still work
   const message = (text: string) => (
     <PageView {...common} state={page} dispatch={pageDispatch} lines={[{ text, color: "red" }]} cols={width} rows={pageRows} />
@@ -161,11 +176,9 @@ export function App({ initial, lang, subscribe }: AppProps) {
   const noModel = message(t(lang, "tui.no-model"));
   switch (nav.screen) {
     case "files":
-      hints = FILES_HINTS;
       content = <FilePicker {...common} state={picker} dispatch={pickerDispatch} files={files} lang={lang} cols={width} />;
       break;
     case "list":
-      hints = listHints(list, nav);
       content = file ? (
         <FindingList {...common} state={list} dispatch={listDispatch} file={file} lang={lang} cols={width} rows={body} />
       ) : (
@@ -173,7 +186,6 @@ export function App({ initial, lang, subscribe }: AppProps) {
       );
       break;
     case "zones":
-      hints = ZONES_HINTS;
       content =
         file && model ? (
           <ZonesView {...common} state={zones} dispatch={zonesDispatch} file={file} lang={lang} cols={width} rows={body} />
@@ -182,7 +194,6 @@ export function App({ initial, lang, subscribe }: AppProps) {
         );
       break;
     case "reach":
-      hints = reachHints(reach);
       content = model ? (
         <ReachView {...common} state={reach} dispatch={reachDispatch} answer={lines} lang={lang} cols={width} rows={body} />
       ) : (
@@ -190,24 +201,25 @@ export function App({ initial, lang, subscribe }: AppProps) {
       );
       break;
     default:
-      hints = PAGE_HINTS;
       content = <PageView {...common} state={page} dispatch={pageDispatch} lines={lines} cols={width} rows={pageRows} />;
   }
 
   return (
-    <PendingKeys.Provider value={pending}>
-      <Box flexDirection="column" width={cols}>
-        {nav.screen === "files" ? (
-          <Text bold>{`bunri  ${t(lang, "tui.files-title", { n: files.length })}`}</Text>
-        ) : (
-          <Header file={file} lang={lang} cols={width} />
-        )}
-        <Text> </Text>
-        <Box flexDirection="column" height={body}>
-          {content}
+    <Colour.Provider value={colour}>
+      <PendingKeys.Provider value={pending}>
+        <Box flexDirection="column" width={cols}>
+          {nav.screen === "files" ? (
+            <Text bold>{`bunri  ${t(lang, "tui.files-title", { n: files.length })}`}</Text>
+          ) : (
+            <Header file={file} lang={lang} cols={width} />
+          )}
+          <Text> </Text>
+          <Box flexDirection="column" height={body}>
+            {content}
+          </Box>
+          <Footer lines={footer} />
         </Box>
-        <Footer hints={hints} lang={lang} cols={width} />
-      </Box>
-    </PendingKeys.Provider>
+      </PendingKeys.Provider>
+    </Colour.Provider>
   );
 }

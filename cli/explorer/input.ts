@@ -10,7 +10,7 @@
 import { useInput } from "ink";
 import { createContext, useContext, useEffect, useRef } from "react";
 import { type CursorAction, cursorKey } from "./cursor.js";
-import { globalNav, isBackKey, leaves, type NavAction, type NavState } from "./nav.js";
+import { globalNav, isBackKey, leaves, type NavAction, type NavState, navReducer } from "./nav.js";
 
 /** The parts of Ink's `Key` that the explorer reads. */
 export interface KeyInfo {
@@ -39,11 +39,35 @@ export interface Press {
 /** What a view's key map makes of a press: an action of its own, a navigation, or nothing. */
 export type Handled<A> = { view: A } | { nav: NavAction } | undefined;
 
-/** One press per character of a plain chunk (not while a text field takes it whole). */
+/**
+ * One press per character of a plain chunk; while a text field takes the keys, runs of text stay
+ * whole (a paste is one edit), but each Backspace (DEL or BS) and Enter in the chunk is a press of
+ * its own, so that several Backspaces typed fast all delete.
+ */
 export function splitPresses(input: string, key: KeyInfo, typing: boolean): Press[] {
   const chars = [...input];
-  if (chars.length < 2 || key.ctrl || key.meta || typing) return [{ input, key }];
-  return chars.map((c) => (c === "\r" ? { input: "", key: { ...key, return: true } } : { input: c, key }));
+  if (chars.length < 2 || key.ctrl || key.meta) return [{ input, key }];
+  const special = (c: string): Press | undefined =>
+    c === "\r"
+      ? { input: "", key: { ...key, return: true } }
+      : c === "\u007f" || c === "\b"
+        ? { input: "", key: { ...key, backspace: true } }
+        : undefined;
+  if (!typing) return chars.map((c) => special(c) ?? { input: c, key });
+  const out: Press[] = [];
+  let text = "";
+  for (const c of chars) {
+    const press = special(c);
+    if (!press) {
+      text += c;
+      continue;
+    }
+    if (text !== "") out.push({ input: text, key });
+    text = "";
+    out.push(press);
+  }
+  if (text !== "") out.push({ input: text, key });
+  return out;
 }
 
 /** Printable text of a key press (control characters never reach the state). */
@@ -60,8 +84,18 @@ export function browseKeys({ input, key }: Press): Handled<CursorAction> {
   return globalNav(input, key);
 }
 
-/** Keys left over from a chunk when a key in it changed the screen. */
-export const PendingKeys = createContext<{ current: Press[] }>({ current: [] });
+/**
+ * Keys left over from a chunk when a key in it changed the screen; and whether the screen is
+ * changing: until the next screen is drawn, keys that arrive (typed fast, in a later chunk) wait
+ * here too, so that they never reach the screen being left.
+ */
+export const PendingKeys = createContext<{
+  current: Press[];
+  /** the screen being opened, until it is drawn */
+  switching?: string;
+  /** the input hook of the screen shown */
+  owner?: object;
+}>({ current: [] });
 
 export interface ViewInput<S, A> {
   active: boolean;
@@ -95,22 +129,46 @@ export function useViewInput<S, A>(v: ViewInput<S, A>): void {
       }
       navigate(handled.nav);
       if (leaves(nav, handled.nav)) {
+        pending.switching = navReducer(nav, handled.nav).screen;
         pending.current.push(...presses.slice(i + 1));
         return;
       }
     }
   };
 
+  // this hook's identity: the screen shown owns the keys; a screen just left may still be
+  // listening for a moment (its listener goes after the next screen is drawn) and must not take them
+  const self = useRef({});
   useInput(
     (input, key) => {
       const { typing, state } = latest.current;
-      run(splitPresses(input, key, typing?.(state) ?? false));
+      const presses = splitPresses(input, key, typing?.(state) ?? false);
+      // the screen is changing: the keys wait for the next one
+      if (pending.switching !== undefined) {
+        pending.current.push(...presses);
+        return;
+      }
+      if (pending.owner !== undefined && pending.owner !== self.current) return;
+      run(presses);
     },
     { isActive: v.active },
   );
 
+  // drawn (the screen this hook belongs to is the one shown): it owns the keys, and takes what waited
   useEffect(() => {
-    if (!v.active || pending.current.length === 0) return;
-    run(pending.current.splice(0));
+    // (the effects of a screen being left may run late, after a key that leaves it: not its turn)
+    if (!v.active || (pending.switching !== undefined && v.nav.screen !== pending.switching)) return;
+    pending.owner = self.current;
+    if (pending.switching === undefined) {
+      if (pending.current.length > 0) run(pending.current.splice(0));
+      return;
+    }
+    // after the effects of the whole screen (a page learns its length in its parent's effect)
+    const me = self.current;
+    setTimeout(() => {
+      if (pending.owner !== me) return;
+      delete pending.switching;
+      if (pending.current.length > 0) run(pending.current.splice(0));
+    }, 0);
   });
 }

@@ -3,7 +3,8 @@
  * data and whether the internet reaches them, and the hosts the reach query offers.
  */
 import type { CheckedDesign } from "../../src/check.js";
-import type { Lang } from "../../src/model/types.js";
+import { hasMessage, t } from "../../src/i18n/index.js";
+import { type Lang, TIERS } from "../../src/model/types.js";
 import { labelOf } from "../../src/rules/render.js";
 import type { FileView, ZoneNode, ZoneRow } from "./types.js";
 
@@ -11,7 +12,12 @@ export function fileView(checked: CheckedDesign, lang: Lang): FileView {
   const { result, design, analysis } = checked;
   const view: FileView = {
     file: result.file,
-    errors: result.errors.map((e) => ({ line: e.line, column: e.column, message: e.message })),
+    // with the hint ("did you mean …"), as the text report shows it
+    errors: result.errors.map((e) => ({
+      line: e.line,
+      column: e.column,
+      message: e.hint ? `${e.message} (${e.hint})` : e.message,
+    })),
     findings: result.findings,
     zones: [],
     hosts: [],
@@ -31,7 +37,11 @@ export function fileView(checked: CheckedDesign, lang: Lang): FileView {
       const node: ZoneNode = {
         id,
         kind: n.kind,
-        holds: n.holds.map((d) => `${d} (${top.data.get(d)?.classification ?? "?"})`),
+        holds: n.holds.map((d) => {
+          const datum = top.data.get(d);
+          const cls = `graph.classification.${datum?.classification ?? ""}`;
+          return `${datum?.title ? `${datum.title} (${d})` : d}: ${hasMessage(cls) ? t(lang, cls) : (datum?.classification ?? "?")}`;
+        }),
         exposed: host !== undefined && exposed.has(host.index),
       };
       if (n.title !== undefined) node.title = n.title;
@@ -50,7 +60,14 @@ export function fileView(checked: CheckedDesign, lang: Lang): FileView {
     if (z.def.location !== undefined) row.location = z.def.location;
     return row;
   });
-  view.zones = zones;
+  // by tier, as a network engineer reads a design: the internet side (the internet first), the
+  // LGWAN side, the My Number tier, then zones of no tier; in file order within each
+  const tierRank = (z: ZoneRow) => (z.tier ? (TIERS as readonly string[]).indexOf(z.tier) : TIERS.length);
+  const kindRank = (z: ZoneRow) => (z.kind === "internet" ? 0 : 1);
+  view.zones = zones
+    .map((z, i) => ({ z, i }))
+    .sort((a, b) => tierRank(a.z) - tierRank(b.z) || kindRank(a.z) - kindRank(b.z) || a.i - b.i)
+    .map(({ z }) => z);
   view.hosts = design.hosts.map((h) => ({ id: h.id, label: labelOf(design, h.id, lang) }));
   return view;
 }

@@ -5,7 +5,8 @@
  */
 import type { PathElement } from "../../src/analyze/reach.js";
 import { findRule } from "../../src/catalogue.js";
-import { t } from "../../src/i18n/index.js";
+import { zoneKindName } from "../../src/graph/labels.js";
+import { hasMessage, t } from "../../src/i18n/index.js";
 import type { Design } from "../../src/model/design.js";
 import type { Lang } from "../../src/model/types.js";
 import type { PairAnswer } from "../../src/query.js";
@@ -29,22 +30,25 @@ function zoneName(design: Design | undefined, id: string): string {
 export function pathLines(path: readonly PathElement[], design: Design | undefined, lang: Lang, cols: number): Line[] {
   const out: Line[] = [];
   path.forEach((p, i) => {
-    const arrow = i === 0 ? "  " : "  → ";
+    // every hop's name starts in the same column: the first has no arrow, but its room
+    const arrow = i === 0 ? "    " : "  → ";
+    const cont = "      ";
+    const lines = (text: string, style: Omit<Line, "text">): Line[] => wrap(text, cols, cont).map((l) => ({ ...style, text: l }));
     if (p.type === "zone") {
-      out.push({ text: `${arrow}[${zoneName(design, p.id)}]`, color: "gray" });
+      out.push(...lines(`${arrow}[${zoneName(design, p.id)}]`, { color: "gray" }));
       return;
     }
     const label = labelOf(design, p.id, lang);
     if (p.type === "device" && p.rule) {
-      out.push({ text: `${arrow}${label}`, bold: true });
+      out.push(...lines(`${arrow}${label}`, { bold: true }));
       const rule =
         p.rule === "default"
           ? t(lang, "tui.rule-default")
           : t(lang, "tui.rule-used", { rule: p.rule, title: p.ruleTitle ? ` "${p.ruleTitle}"` : "" });
-      out.push(...paragraph(rule, cols, { color: "yellow" }, "      "));
+      out.push(...paragraph(rule, cols, { color: "yellow" }, cont));
       return;
     }
-    out.push(...paragraph(`${arrow}${label}`, cols, p.type === "host" ? { bold: true } : {}, "    "));
+    out.push(...lines(`${arrow}${label}`, p.type === "host" ? { bold: true } : {}));
   });
   return out;
 }
@@ -167,16 +171,35 @@ export function reachPage(answer: PairAnswer, design: Design | undefined, lang: 
   return out;
 }
 
-/** One zone's block in the zones view: its kind, tier and nodes with what they hold. */
+/** A node's kind in the reader's language (a kind the catalogue does not name stays as written). */
+function nodeKindName(kind: string, lang: Lang): string {
+  const id = `tui.node-kind.${kind}`;
+  return hasMessage(id) ? t(lang, id) : kind;
+}
+
+/** One zone's block in the zones view: its kind, tier and nodes with what they hold, in the reader's language. */
 export function zoneBlock(z: ZoneRow, lang: Lang, cols: number, selected: boolean): Line[] {
-  const reach = z.exposed ? t(lang, "tui.zone-exposed") : t(lang, "tui.zone-not-exposed");
-  const head = `${z.title ? `${z.title} (${z.id})` : z.id}  ${z.kind}${z.tier ? ` / ${z.tier}` : ""}${z.location ? ` / ${z.location}` : ""}`;
+  const reach =
+    z.kind === "internet"
+      ? t(lang, "tui.zone-internet")
+      : z.exposed
+        ? t(lang, "tui.zone-exposed")
+        : t(lang, "tui.zone-not-exposed");
+  const kind = zoneKindName(z.kind, lang);
+  const tier = z.tier ? t(lang, `graph.band.${z.tier}`) : "";
+  const facts = [kind, ...(tier && tier !== kind ? [tier] : []), ...(z.location ? [z.location] : [])].join(" / ");
+  const head = `${z.title ? `${z.title} (${z.id})` : z.id}  ${facts}`;
   // the marker shows the selection where a terminal has no attributes (NO_COLOR, a screen reader)
-  const out: Line[] = wrap(`${selected ? "› " : "  "}${head}`, cols).map((text) => ({ text, bold: true, inverse: selected }));
-  out.push({ text: `  ${reach}`, color: z.exposed ? "red" : "green" });
+  const out: Line[] = wrap(`${selected ? "› " : "  "}${head}`, cols, "    ").map((text) => ({
+    text,
+    bold: true,
+    inverse: selected,
+  }));
+  out.push(...paragraph(reach, cols, { color: z.kind === "internet" ? "gray" : z.exposed ? "red" : "green" }, "  "));
   for (const n of z.nodes) {
     const holds = n.holds.length > 0 ? `  ${t(lang, "tui.holds", { data: n.holds.join(", ") })}` : "";
-    const exposed = n.exposed ? `  ${t(lang, "tui.node-exposed")}` : "";
+    const exposed = n.exposed && z.kind !== "internet" ? `  ${t(lang, "tui.node-exposed")}` : "";
+    const style: Omit<Line, "text"> = n.exposed && z.kind !== "internet" ? { color: "red" } : {};
     // whether a host fetches: shown for every fetcher, and for a host declared not to fetch
     const fetches =
       n.fetches?.value === true
@@ -184,14 +207,8 @@ export function zoneBlock(z: ZoneRow, lang: Lang, cols: number, selected: boolea
         : n.fetches?.declared
           ? `  ${t(lang, "tui.node-no-fetch")}`
           : "";
-    out.push(
-      ...paragraph(
-        `- ${n.title ? `${n.title} (${n.id})` : n.id} [${n.kind}]${holds}${fetches}${exposed}`,
-        cols,
-        n.exposed ? { color: "red" } : {},
-        "    ",
-      ),
-    );
+    const text = `    - ${n.title ? `${n.title} (${n.id})` : n.id} [${nodeKindName(n.kind, lang)}]${holds}${fetches}${exposed}`;
+    out.push(...wrap(text, cols, "      ").map((l) => ({ ...style, text: l })));
   }
   return out;
 }
@@ -211,6 +228,7 @@ export function helpPage(lang: Lang, cols: number): Line[] {
     ["?", "tui.help.help"],
     ["q  Ctrl+C", "tui.help.quit"],
   ];
-  for (const [k, id] of keys) out.push(...paragraph(`${k.padEnd(24)}${t(lang, id)}`, cols, {}, " ".repeat(24)));
+  // two columns: the keys, then what they do from column 24 (its continuation lines too)
+  for (const [k, id] of keys) out.push(...wrap(`${k.padEnd(24)}${t(lang, id)}`, cols, " ".repeat(24)).map((text) => ({ text })));
   return out;
 }

@@ -1,10 +1,11 @@
 /**
  * Starts the explorer on files: checks them (keeping each model for the zones view and the reach
- * query), renders the Ink app, re-checks on change with `--watch`, and always gives the terminal
- * back in a sane state (raw mode off, cursor shown), even when something throws.
+ * query), renders the Ink app on the terminal's alternate screen (as lazygit, htop and tig do),
+ * re-checks on change with `--watch`, and always gives the terminal back exactly as it was (the
+ * main screen and its text, raw mode off, cursor shown) on `q`, Ctrl+C, a signal or an error.
  */
-import { watch } from "node:fs";
-import { basename, dirname } from "node:path";
+import { type FSWatcher, watch } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
 import { render } from "ink";
 import { type CheckOptions, checkFile } from "../../src/check.js";
 import { findTopologyFiles } from "../../src/load/index.js";
@@ -19,7 +20,7 @@ export async function checkForExplorer(paths: string[], options: CheckOptions & 
   for (const e of found.errors)
     views.push({
       file: e.file,
-      errors: [{ line: e.line, column: e.column, message: e.message }],
+      errors: [{ line: e.line, column: e.column, message: e.hint ? `${e.message} (${e.hint})` : e.message }],
       findings: [],
       zones: [],
       hosts: [],
@@ -39,66 +40,102 @@ export interface ExplorerIo {
   stderr: NodeJS.WriteStream;
 }
 
+/**
+ * Calls `changed` (debounced) when one of `files` changes. Each file's directory is watched, not
+ * the file: an editor that saves by writing a temporary file and renaming it over the design (vim,
+ * `sed -i`) replaces the inode, and a watch on the old inode would never fire again.
+ */
+export function watchFiles(files: readonly string[], changed: () => void, delay = 150): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const byDir = new Map<string, Set<string>>();
+  for (const f of files) {
+    const dir = dirname(resolve(f));
+    const names = byDir.get(dir) ?? new Set<string>();
+    names.add(basename(f));
+    byDir.set(dir, names);
+  }
+  const watchers: FSWatcher[] = [];
+  for (const [dir, names] of byDir) {
+    try {
+      watchers.push(
+        watch(dir, (_event, name) => {
+          // some platforms give no name: then any change in the directory may be ours
+          if (name !== null && !names.has(String(name))) return;
+          clearTimeout(timer);
+          timer = setTimeout(changed, delay);
+        }),
+      );
+    } catch {
+      // a directory that cannot be watched: that file is not followed
+    }
+  }
+  return () => {
+    clearTimeout(timer);
+    for (const w of watchers) w.close();
+  };
+}
+
+/** Enter the alternate screen (its own blank page, the main screen kept), and leave it. */
+const ALT_SCREEN_ON = "\u001b[?1049h\u001b[H";
+const ALT_SCREEN_OFF = "\u001b[?1049l";
+const SHOW_CURSOR = "\u001b[?25h";
+
 export async function runExplorer(
   paths: string[],
-  options: CheckOptions & { lang: Lang; watch?: boolean },
+  options: CheckOptions & { lang: Lang; watch?: boolean; colour?: boolean },
   io: ExplorerIo,
 ): Promise<number> {
   const initial = await checkForExplorer(paths, options);
   const files = initial.views.map((v) => v.file);
   let subscribe: ((reload: (c: Checked) => void) => () => void) | undefined;
-  if (options.watch) {
-    subscribe = (reload) => {
-      let timer: NodeJS.Timeout | undefined;
-      const changed = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          checkForExplorer(paths, options).then(reload, () => undefined);
-        }, 150);
-      };
-      // a file that cannot be watched (missing, unreadable) is shown with its error; its directory
-      // is watched instead, so that the file appearing is seen
-      const watchers = files.flatMap((f) => {
-        for (const [target, name] of [
-          [f, undefined],
-          [dirname(f), basename(f)],
-        ] as const) {
-          try {
-            const w = watch(target, (_event, changedName) => {
-              if (name === undefined || changedName === null || String(changedName) === name) changed();
-            });
-            w.on("error", () => undefined);
-            return [w];
-          } catch {
-            // try the directory, then give up on this file
-          }
-        }
-        return [];
+  if (options.watch)
+    subscribe = (reload) =>
+      watchFiles(files, () => {
+        checkForExplorer(paths, options).then(reload, () => undefined);
       });
-      return () => {
-        clearTimeout(timer);
-        for (const w of watchers) w.close();
-      };
-    };
-  }
+  let restored = false;
+  let instance: ReturnType<typeof render> | undefined;
+  // Ink first (its last frame goes to the alternate screen), then the terminal as it was
   const restore = () => {
+    if (restored) return;
+    restored = true;
+    instance?.unmount();
     if (io.stdin.isTTY && io.stdin.isRaw) io.stdin.setRawMode(false);
-    io.stdout.write("\u001b[?25h");
+    io.stdout.write(`${ALT_SCREEN_OFF}${SHOW_CURSOR}`);
   };
-  process.once("exit", restore);
-  const appProps = subscribe ? { initial, lang: options.lang, subscribe } : { initial, lang: options.lang };
-  const instance = render(<App {...appProps} />, {
-    stdin: io.stdin,
-    stdout: io.stdout,
-    stderr: io.stderr,
-    exitOnCtrlC: true,
-    patchConsole: true,
-  });
-  try {
-    await instance.waitUntilExit();
-  } finally {
-    instance.cleanup();
+  const onSignal = (signal: NodeJS.Signals) => {
     restore();
+    process.kill(process.pid, signal);
+  };
+  io.stdout.write(ALT_SCREEN_ON);
+  const appProps = {
+    initial,
+    lang: options.lang,
+    colour: options.colour ?? true,
+    ...(subscribe ? { subscribe } : {}),
+  };
+  try {
+    instance = render(<App {...appProps} />, {
+      stdin: io.stdin,
+      stdout: io.stdout,
+      stderr: io.stderr,
+      exitOnCtrlC: true,
+      patchConsole: true,
+    });
+    // registered after Ink's own handlers, so that they run after Ink has drawn its last frame
+    process.once("exit", restore);
+    process.once("SIGTERM", onSignal);
+    process.once("SIGHUP", onSignal);
+    try {
+      await instance.waitUntilExit();
+    } finally {
+      instance.cleanup();
+    }
+  } finally {
+    restore();
+    process.off("SIGTERM", onSignal);
+    process.off("SIGHUP", onSignal);
+    process.off("exit", restore);
   }
   return initial.views.some((v) => v.errors.length > 0) ? 2 : 0;
 }

@@ -61,9 +61,11 @@ export function wrap(text: string, max: number, indent = ""): string[] {
   for (const token of tokens) {
     const tw = stringWidth(token);
     if (/^\s+$/.test(token)) {
-      if (!fresh && lineWidth + 1 <= limit) {
-        line += " ";
-        lineWidth += 1;
+      // spaces inside a line are kept as they are (columns line up); at a break they go
+      if (!fresh) {
+        const n = Math.min(token.length, limit - lineWidth);
+        line += " ".repeat(Math.max(0, n));
+        lineWidth += Math.max(0, n);
       }
       continue;
     }

@@ -6,6 +6,7 @@
  * (SVG has no line breaking) and escaped. The same model gives the same bytes: elkjs runs with a
  * fixed seed and coordinates are rounded. elkjs is loaded only here, and only when called.
  */
+import { t } from "../i18n/index.js";
 import type { Lang } from "../model/types.js";
 import { columns, dataLines, nodeLines, oneLine, wrap, zoneKindName, zoneLines } from "./labels.js";
 import { type GraphModel, type GraphNode, homeZone } from "./model.js";
@@ -27,11 +28,22 @@ export function xmlText(s: string): string {
 }
 
 // Sizes in px. Widths of text are estimated from terminal columns (a full-width character is two):
-// generous, so that text never leaves its box whatever font the reader has.
-const HEAD = { size: 12, line: 15, col: 6.4 };
-const SMALL = { size: 10.5, line: 13, col: 5.7 };
-const NODE_COLS = 26;
-const ZONE_COLS = 44;
+// generous, so that text never leaves its box whatever font the reader has. The smallest text
+// (11.5 px) prints at 8 pt or more as long as the diagram is not shrunk below 93 % (DIAGRAM_PRINT_WIDTH
+// and DIAGRAM_PRINT_HEIGHT keep it at 8.1 pt, a margin for rounding).
+const HEAD = { size: 13, line: 17, col: 6.9 };
+const SMALL = { size: 11.5, line: 14.5, col: 6.2 };
+const NODE_COLS = 22;
+const ZONE_COLS = 34;
+/** The smallest text of a diagram, in px: 8 pt is 10.67 px. */
+export const SMALLEST_TEXT_PX = SMALL.size;
+/**
+ * The widest diagram, in CSS px, that prints on A4 portrait (184 mm between the margins, 695 px)
+ * with its smallest text at 8 pt or more.
+ */
+export const DIAGRAM_PRINT_WIDTH = Math.floor((695 * SMALL.size) / ((8.1 * 96) / 72));
+/** The tallest diagram that fits one A4 page at that scale (about 250 mm of the page's 269). */
+export const DIAGRAM_PRINT_HEIGHT = Math.floor((945 * SMALL.size) / ((8.1 * 96) / 72));
 const PAD = 10;
 const GAP = 10;
 
@@ -59,9 +71,10 @@ function measure(lines: Line[], minWidth: number): Block {
 
 function nodeBlock(n: GraphNode, lang: Lang): Block {
   const l = nodeLines(n);
-  const lines: Line[] = wrap(l.head, NODE_COLS).map((text) => ({ text, cls: "head" }));
-  if (l.sub) lines.push(...wrap(l.sub, NODE_COLS, 1).map((text): Line => ({ text, cls: "sub" })));
-  for (const d of dataLines(n, lang)) lines.push(...wrap(d, NODE_COLS, 2).map((text): Line => ({ text, cls: "data" })));
+  // long names wrap (up to six lines) rather than being cut: on paper there is no hover title
+  const lines: Line[] = wrap(l.head, NODE_COLS, 6).map((text) => ({ text, cls: "head" }));
+  if (l.sub) lines.push(...wrap(l.sub, NODE_COLS, 3).map((text): Line => ({ text, cls: "sub" })));
+  for (const d of dataLines(n, lang)) lines.push(...wrap(d, NODE_COLS, 5).map((text): Line => ({ text, cls: "data" })));
   return measure(lines, 64);
 }
 
@@ -161,13 +174,14 @@ export async function toSvg(model: GraphModel, options: SvgOptions = {}): Promis
     const l = zoneLines(z, lang);
     const header = measure(
       [
-        ...wrap(l.head, ZONE_COLS, 2).map((text): Line => ({ text, cls: "head" })),
-        ...wrap(l.sub, ZONE_COLS, 1).map((text): Line => ({ text, cls: "sub" })),
+        ...wrap(l.head, ZONE_COLS, 4).map((text): Line => ({ text, cls: "head" })),
+        ...wrap(l.sub, ZONE_COLS, 2).map((text): Line => ({ text, cls: "sub" })),
       ],
       120,
     );
     const members = model.nodes.map((n, i) => ({ n, i })).filter(({ n }) => home(n) === z.id);
-    const cols = members.length <= 3 ? members.length : members.length === 4 ? 2 : 3;
+    // two columns at most, so that three zones side by side still print legibly
+    const cols = Math.min(2, members.length);
     const colWidth: number[] = [];
     const rowHeight: number[] = [];
     members.forEach(({ i }, k) => {
@@ -298,3 +312,80 @@ const STYLE = [
   ".bunri-graph .link{fill:none;stroke:#80868b;stroke-width:1.2}",
   `.bunri-graph .link.hot{stroke:${HOT};stroke-width:3}`,
 ].join("");
+
+/** A zone of a zone-level overview: the zone, and a line of what it holds and what it is joined to. */
+export interface OverviewZone {
+  zone: GraphModel["zones"][number];
+  notes: string[];
+}
+
+const BAND_ORDER = ["internet-side", "lgwan-side", "mynumber-side", ""] as const;
+const GRID_COLS = 3;
+const CELL_WIDTH = 218;
+const CELL_COLS = Math.floor((CELL_WIDTH - 2 * PAD) / (HEAD.col * 1.05));
+
+/**
+ * A zone-level overview drawn without a layout engine, for designs too large to draw node by
+ * node: the zones in bands by tier (the internet side first), three to a row, each box with its
+ * title, id and kind, and its notes (how many machines, what joins it to other zones); the zones on
+ * offending paths framed in red. Each SVG is at most as wide and as tall as prints on one A4 page
+ * with its text at 8 pt or more: a longer overview is several SVGs, one after another.
+ */
+export function overviewSvgs(zones: readonly OverviewZone[], options: { lang?: Lang; title: string }): string[] {
+  const lang = options.lang ?? "en";
+  const width = GRID_COLS * CELL_WIDTH + (GRID_COLS - 1) * GAP + 2 * PAD;
+  type Row = { height: number; parts: string[] };
+  const rows: Row[] = [];
+  for (const band of BAND_ORDER) {
+    const members = zones.filter((z) => (z.zone.tier ?? "") === band);
+    if (members.length === 0) continue;
+    const label = measure([{ text: t(lang, `graph.band.${band || "other"}`), cls: "head" }], 0);
+    rows.push({ height: label.height - 4, parts: [textLines(label.lines, 0, -4)] });
+    for (let i = 0; i < members.length; i += GRID_COLS) {
+      const cells = members.slice(i, i + GRID_COLS).map((m) => {
+        const l = zoneLines(m.zone, lang);
+        return {
+          m,
+          block: measure(
+            [
+              ...wrap(l.head, CELL_COLS, 4).map((text): Line => ({ text, cls: "head" })),
+              ...wrap(l.sub, Math.floor(CELL_COLS * 1.1), 2).map((text): Line => ({ text, cls: "sub" })),
+              ...m.notes.flatMap((n) => wrap(n, Math.floor(CELL_COLS * 1.1), 3).map((text): Line => ({ text, cls: "data" }))),
+            ],
+            CELL_WIDTH,
+          ),
+        };
+      });
+      const height = Math.max(...cells.map((c) => c.block.height));
+      const parts = cells.map(({ m, block }, k) => {
+        const x = PAD + k * (CELL_WIDTH + GAP);
+        const z = m.zone;
+        const fill = TIER_FILL[z.tier ?? ""] ?? OTHER_FILL;
+        const stroke = z.highlighted ? HOT : (TIER_STROKE[z.tier ?? ""] ?? OTHER_STROKE);
+        return `<g class="zone${z.highlighted ? " hot" : ""}"><title>${xmlText(`${z.title ? `${z.title} (${z.id})` : z.id} ${zoneKindName(z.kind, lang)}`)}</title><rect x="${num(x)}" y="0" width="${CELL_WIDTH}" height="${num(height)}" rx="8" fill="${fill}" stroke="${stroke}"/>${textLines(block.lines, x, -2)}</g>`;
+      });
+      rows.push({ height, parts });
+    }
+  }
+  // rows into pages: each SVG at most DIAGRAM_PRINT_HEIGHT tall
+  const svgs: string[] = [];
+  let current: string[] = [];
+  let y = PAD;
+  const flush = () => {
+    if (current.length === 0) return;
+    const h = Math.ceil(y + PAD);
+    const title = xmlText(options.title);
+    svgs.push(
+      `<svg class="bunri-graph" viewBox="0 0 ${width} ${h}" width="${width}" height="${h}" role="img" aria-label="${title}"><title>${title}</title><style>${STYLE}</style><rect class="bg" x="0" y="0" width="${width}" height="${h}"/>${current.join("")}</svg>\n`,
+    );
+    current = [];
+    y = PAD;
+  };
+  for (const row of rows) {
+    if (y + row.height + PAD > DIAGRAM_PRINT_HEIGHT) flush();
+    current.push(`<g transform="translate(0 ${num(y)})">${row.parts.join("")}</g>`);
+    y += row.height + GAP;
+  }
+  flush();
+  return svgs;
+}

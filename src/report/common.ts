@@ -27,16 +27,26 @@ export function cleanText(s: string): string {
  */
 export function evidenceLine(f: Finding, lang: Lang = "en"): string {
   const e = f.evidence;
-  if (e.chain) return `${formatPath(e.chain.path)} (${e.chain.service})`;
-  if (e.contagion) return e.contagion.steps.map((s) => `${s.mode}: ${formatPath(s.path)}`).join("; ");
+  if (e.chain)
+    return `${formatPath(e.chain.path)} (${e.services === undefined || e.services === e.chain.service ? e.chain.service : t(lang, "report.evidence.services", { services: e.services === "any" ? t(lang, "label.any-service") : e.services, service: e.chain.service })})`;
+  if (e.contagion) return e.contagion.steps.map((s) => `${t(lang, `report.step.${s.mode}`)}: ${formatPath(s.path)}`).join("; ");
   if (e.flow?.sender !== undefined && e.flow.receiver !== undefined)
     return t(lang, "report.evidence.flow-hop", { flow: e.flow.id, sender: e.flow.sender, receiver: e.flow.receiver });
   if (e.flow?.node !== undefined)
     return t(lang, "report.evidence.flow-after", { flow: e.flow.id, node: e.flow.node, after: e.flow.after ?? "" });
-  if (e.value !== undefined) return t(lang, "report.evidence.value", { value: e.value });
+  const value = foundValue(e);
+  if (value !== undefined) return t(lang, "report.evidence.value", { value });
   if (e.zones && e.zones.length > 0) return t(lang, "report.evidence.zones", { zones: joinList(lang, e.zones) });
   if (e.overlaps && e.overlaps.length > 0) return t(lang, "report.overlaps", { rules: e.overlaps.join(", ") });
   return "";
+}
+
+/**
+ * What a node rule found, when it found something to show: a rule that found nothing in the design
+ * (a missing declaration) carries no value, or `-` in results written before it did.
+ */
+export function foundValue(e: Finding["evidence"]): string | undefined {
+  return e.value === undefined || e.value === "" || e.value === "-" ? undefined : e.value;
 }
 
 /** Every path a finding's evidence holds: the witness chain, or each step of a contagion path. */

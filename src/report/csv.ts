@@ -3,9 +3,12 @@
  * quote or a line break quoted, quotes doubled), UTF-8 with a byte-order mark so that Excel reads
  * the Japanese right. A value that a spreadsheet would take for a formula (starting with = + - @,
  * a tab or a carriage return) gets a leading apostrophe; control characters and terminal escape
- * sequences are removed.
+ * sequences are removed. The header row is in the reader's language (ids in English); waived
+ * findings carry their waiver's reason, approver and expiry.
  */
 import type { CheckResult } from "../check.js";
+import { t } from "../i18n/index.js";
+import type { Lang } from "../model/types.js";
 import { cleanText, evidenceLine } from "./common.js";
 import type { ReportOptions } from "./types.js";
 
@@ -32,10 +35,18 @@ export const CSV_HEADER = [
   "baselined",
   "fingerprint",
   "evidence",
+  "waiver-reason",
+  "waiver-approved-by",
+  "waiver-expires",
 ] as const;
 
+/** The header row in the reader's language: the column names above in English, their Japanese names under `--lang ja`. */
+export function csvHeader(lang: Lang): string[] {
+  return CSV_HEADER.map((c) => t(lang, `csv.${c}`));
+}
+
 export function reportCsv(result: CheckResult, options: ReportOptions): string {
-  const rows: string[] = [CSV_HEADER.join(",")];
+  const rows: string[] = [csvHeader(options.lang).map(csvField).join(",")];
   for (const file of result.files) {
     for (const f of file.findings) {
       const fields: Array<string | number | boolean> = [
@@ -51,6 +62,9 @@ export function reportCsv(result: CheckResult, options: ReportOptions): string {
         f.baselined,
         f.fingerprint,
         evidenceLine(f, options.lang),
+        f.waiver?.reason ?? "",
+        f.waiver?.approvedBy ?? "",
+        f.waiver?.expires ?? "",
       ];
       rows.push(fields.map(csvField).join(","));
     }

@@ -30,12 +30,19 @@ function evidenceLines(f: Finding, lang: Lang): string[] {
   const e = f.evidence;
   const lines: string[] = [];
   if (e.chain) {
-    lines.push(`${pathText(e.chain.path)}  (${e.chain.service})`);
+    const service =
+      e.services === undefined || e.services === e.chain.service
+        ? e.chain.service
+        : t(lang, "report.evidence.services", {
+            services: e.services === "any" ? t(lang, "label.any-service") : e.services,
+            service: e.chain.service,
+          });
+    lines.push(`${pathText(e.chain.path)}  (${service})`);
     if ((e.sources ?? 1) > 1) lines.push(t(lang, "report.more-sources", { n: (e.sources ?? 1) - 1 }));
   }
   if (e.contagion) {
     e.contagion.steps.forEach((s, i) => {
-      lines.push(`${i + 1}. ${s.mode}: ${pathText(s.path)}  (${s.service})`);
+      lines.push(`${i + 1}. ${t(lang, `report.step.${s.mode}`)}: ${pathText(s.path)}  (${s.service})`);
     });
   }
   if (e.blocked) {
@@ -44,7 +51,10 @@ function evidenceLines(f: Finding, lang: Lang): string[] {
     lines.push(...blockerMessages(e.blocked.blockers, lang));
   }
   if (e.overlaps && e.overlaps.length > 0) lines.push(t(lang, "report.overlaps", { rules: e.overlaps.join(", ") }));
-  if (f.waived && f.waiver) lines.push(t(lang, "report.waived-because", { reason: f.waiver.reason, expires: f.waiver.expires }));
+  if (f.waived && f.waiver) {
+    lines.push(t(lang, "report.waived-because", { reason: f.waiver.reason, expires: f.waiver.expires }));
+    if (f.waiver.approvedBy) lines.push(t(lang, "report.approved-by", { who: f.waiver.approvedBy }));
+  }
   return lines;
 }
 

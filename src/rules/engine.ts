@@ -6,14 +6,16 @@
  */
 import { createHash } from "node:crypto";
 import type { Analysis } from "../analyze/index.js";
+import type { Chain } from "../analyze/reach.js";
 import { interpolate, t } from "../i18n/index.js";
 import type { Design } from "../model/design.js";
+import { formatServiceSet } from "../model/services.js";
 import { type InputError, type Lang, SEVERITIES, type SourceLocation, type WaiverDef } from "../model/types.js";
 import { compareCodePoints } from "../util/compare.js";
 import { didYouMean } from "../util/suggest.js";
 import { checkFunction } from "./checks/index.js";
 import { formatPath, labelOf } from "./render.js";
-import type { Finding, RawFinding, RuleDefinition } from "./types.js";
+import type { EvidenceStep, Finding, RawFinding, RuleDefinition } from "./types.js";
 
 export interface RunOptions {
   lang: Lang;
@@ -23,6 +25,8 @@ export interface RunOptions {
   externalWaivers?: WaiverDef[];
   /** every rule id bunri or the user's policies know, active or not (for waiver validation) */
   knownRuleIds: ReadonlySet<string>;
+  /** another language to write the messages in too (`Finding.messageIn`) */
+  alsoLang?: Lang;
 }
 
 export interface RunResult {
@@ -52,6 +56,45 @@ export function locate(design: Design, subject: string | undefined): SourceLocat
   return top.nodes.get(subject)?.loc ?? top.zones.get(subject)?.loc ?? top.flows.get(subject)?.loc ?? top.loc;
 }
 
+/**
+ * What reaches from the witness chain's source to its target, as a person would name it: `any`
+ * when every service does, else the services (`tcp/80, tcp/443`). The chain is drawn for one of them.
+ */
+function reachingServices(design: Design, analysis: Analysis, chain: Pick<Chain, "source" | "target">): string | undefined {
+  const s = design.hostById.get(chain.source);
+  const t = design.hostById.get(chain.target);
+  if (!s || !t) return undefined;
+  const atoms = analysis.reach.reachAtoms(s.index, t.index, analysis.any);
+  const members: number[] = [];
+  for (let i = 0; i < atoms.size; i++) if (atoms.has(i)) members.push(i);
+  if (members.length === 0) return undefined;
+  return formatServiceSet(analysis.atoms.toServiceSet(members));
+}
+
+/** A service for a sentence: `any` becomes "any service", a list stays a list. */
+export function serviceWords(service: string, lang: Lang): string {
+  return service === "any" ? t(lang, "label.any-service") : service;
+}
+
+/** A contagion path as a sentence: "A fetches from B, then C connects to D". */
+function contagionSentence(
+  steps: readonly EvidenceStep[],
+  services: readonly string[] | undefined,
+  design: Design,
+  lang: Lang,
+): string {
+  return steps
+    .map((s, i) =>
+      t(lang, s.mode === "reach" ? "label.step.reach" : "label.step.fetch", {
+        from: labelOf(design, s.from, lang),
+        to: labelOf(design, s.to, lang),
+        service: serviceWords(services?.[i] ?? s.service, lang),
+        next: i === 0 ? "" : t(lang, "label.step.then"),
+      }),
+    )
+    .join(t(lang, "label.step.join"));
+}
+
 function renderMessage(rule: RuleDefinition, raw: RawFinding, design: Design, lang: Lang): string {
   const template = rule.messages[raw.variant ?? "default"] ?? rule.messages.default ?? Object.values(rule.messages)[0];
   if (!template) return rule.title[lang];
@@ -60,7 +103,8 @@ function renderMessage(rule: RuleDefinition, raw: RawFinding, design: Design, la
     params[k] = LABEL_PARAMS.has(k) && typeof v === "string" && v !== "" ? labelOf(design, v, lang) : v;
   }
   if (raw.evidence.chain) params.path = formatPath(raw.evidence.chain.path);
-  if (raw.evidence.contagion) params.path = raw.evidence.contagion.steps.map((s) => `${s.from} =${s.mode}=> ${s.to}`).join(", ");
+  if (raw.evidence.contagion) params.path = contagionSentence(raw.evidence.contagion.steps, raw.stepServices, design, lang);
+  if (typeof raw.evidence.services === "string") params.service = serviceWords(raw.evidence.services, lang);
   if (typeof raw.params.missing === "string") params.missing = t(lang, `kind.${raw.params.missing}`);
   if (typeof raw.params.reason === "string") params.reason = t(lang, `reason.${raw.params.reason}`);
   return interpolate(template[lang], params);
@@ -90,7 +134,22 @@ export function runRules(design: Design, analysis: Analysis, rules: readonly Rul
     active.set(rule.id, rule);
     const fn = checkFunction(rule.check as { type: string; name?: unknown });
     if (!fn) continue;
-    for (const raw of fn(rule.check, { design, analysis })) findings.push(toFinding(rule, raw, design, lang));
+    const type = (rule.check as { type: string }).type;
+    for (const raw of fn(rule.check, { design, analysis })) {
+      if (raw.evidence.chain && (type === "no-reach" || type === "exposure")) {
+        const services = reachingServices(design, analysis, raw.evidence.chain);
+        if (services !== undefined) raw.evidence.services = services;
+      }
+      if (raw.evidence.contagion)
+        raw.stepServices = raw.evidence.contagion.steps.map((s) => {
+          // a fetch is a connection from the fetcher (`to`) to where it fetches from (`from`)
+          const [a, b] = s.mode === "reach" ? [s.from, s.to] : [s.to, s.from];
+          return reachingServices(design, analysis, { source: a, target: b }) ?? s.service;
+        });
+      const f = toFinding(rule, raw, design, lang);
+      if (options.alsoLang) f.messageIn = { [options.alsoLang]: renderMessage(rule, raw, design, options.alsoLang) };
+      findings.push(f);
+    }
   }
   const errors: InputError[] = [];
   const waivers = [...topology.waivers, ...(options.externalWaivers ?? [])];
@@ -161,6 +220,18 @@ export function runRules(design: Design, analysis: Analysis, rules: readonly Rul
         }
         waiverFindings.push(stale);
       }
+    }
+  }
+  if (options.alsoLang) {
+    const also = options.alsoLang;
+    for (const f of waiverFindings) {
+      const w = waivers.find((x) => f.location === x.loc);
+      const meta = active.get(f.rule);
+      if (!w || !meta) continue;
+      const params = { rule: w.rule, subject: w.subject ?? t(also, "label.every-subject"), expires: w.expires };
+      const raw: RawFinding = { params, evidence: f.evidence, subjects: f.subjects };
+      if (f.variant !== undefined) raw.variant = f.variant;
+      f.messageIn = { [also]: renderMessage(meta, raw, design, also) };
     }
   }
   findings.push(...waiverFindings);

@@ -14,7 +14,7 @@ export function labelOf(design: Design | undefined, id: string, lang: Lang): str
     const zoneId = id.slice(0, -2);
     const zone = design.zoneById.get(zoneId);
     const zoneName = zone?.def.title ? `${zone.def.title}` : zoneId;
-    return t(lang, "label.implicit-host", { zone: zoneName, id });
+    return t(lang, "label.implicit-host", { zone: spacedBefore(zoneName, lang), id });
   }
   const node = design.topology.nodes.get(id);
   if (node?.title) return `${node.title} (${id})`;
@@ -23,6 +23,14 @@ export function labelOf(design: Design | undefined, id: string, lang: Lang): str
   const zone = design.topology.zones.get(id);
   if (zone?.title) return `${zone.title} (${id})`;
   return id;
+}
+
+/**
+ * A name followed by Japanese text: a space after a Latin name (`dmz 上の`), none after a
+ * Japanese one (`公開セグメント上の`). English messages carry their own spaces.
+ */
+export function spacedBefore(name: string, lang: Lang): string {
+  return lang === "ja" && /[\x21-\x7e]$/.test(name) ? `${name} ` : name;
 }
 
 /** A chain on one line: `internet/* → [internet] → ips → [asp-edge] → fw-front (fw-front#1) → [asp-dmz] → web-inet`. */

@@ -8,7 +8,7 @@ import type { ContagionPath } from "../analyze/contagion.js";
 import type { Analysis } from "../analyze/index.js";
 import type { Chain, Explanation } from "../analyze/reach.js";
 import type { Design } from "../model/design.js";
-import type { NetworkModel, Severity, SourceLocation } from "../model/types.js";
+import type { Lang, NetworkModel, Severity, SourceLocation } from "../model/types.js";
 
 export interface Bilingual {
   ja: string;
@@ -84,6 +84,8 @@ export interface RawFinding {
   fingerprintSubject?: string;
   params: Record<string, string | number>;
   evidence: Evidence;
+  /** for a contagion path, what each step's connection carries (`any`, or the services), for the message */
+  stepServices?: string[];
 }
 
 export interface EvidenceStep {
@@ -99,6 +101,8 @@ export interface Evidence {
   chain?: Chain;
   /** how many sources share the problem */
   sources?: number;
+  /** what reaches from the chain's source to its target: `any`, or the services (`tcp/80, tcp/443`) */
+  services?: string;
   /** a contagion path */
   contagion?: { source: string; distance: number; steps: EvidenceStep[] };
   flow?: { id: string; sender?: string; receiver?: string; node?: string; after?: string; service?: string };
@@ -116,6 +120,8 @@ export interface Finding {
   rule: string;
   severity: Severity;
   message: string;
+  /** the message in another language, when the check was asked for one (`CheckOptions.alsoLang`); not part of the result's JSON */
+  messageIn?: Partial<Record<Lang, string>>;
   variant?: string;
   direction?: string;
   subjects: string[];

@@ -14,6 +14,9 @@ describe("bunri rules", () => {
     expect(en.out).toMatch(/^ {2}NET-03 {2}low {7}No shadowed firewall rule$/m);
     const ja = bunri(["rules", "--lang", "ja", "--pack", "baseline"]);
     expect(ja.out).toContain("ファイアウォールの既定は拒否");
+    // severities in Japanese too, the titles in one column
+    expect(ja.out).toMatch(/^ {2}NET-03 {2}低 {4}\S/m);
+    expect(ja.out).not.toMatch(/critical|high|medium|low/);
     expect(ja.out).not.toContain("ASP-01");
   });
 

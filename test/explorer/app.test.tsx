@@ -21,7 +21,7 @@ function design(text: string): string {
   return file;
 }
 
-const tick = () => new Promise((r) => setTimeout(r, 30));
+const tick = () => new Promise((r) => setTimeout(r, 60));
 
 async function press(stdin: { write: (s: string) => void }, ...keys: string[]) {
   for (const k of keys) {
@@ -90,8 +90,17 @@ describe("explorer views", () => {
     await press(stdin, "z");
     const frame = lastFrame() ?? "";
     expect(frame).toContain("ゾーン (7)");
-    expect(frame).toContain("保存: applicants (personal)");
     expect(frame).toContain("インターネットからこのゾーンの機器へ通信できます");
+    // in Japanese, by tier: the internet first, with a sentence of its own
+    expect(frame).toMatch(/› インターネット \(internet\) {2}インターネット \/ インターネット側\n {2}インターネットそのものです/);
+    expect(frame).toContain("- 前段ファイアウォール (fw-front) [ファイアウォール]");
+    expect(frame).not.toMatch(/internet-connected|internet-side|\[firewall\]|national/);
+    // the zones of no tier last: the DB segment, with what its machines hold
+    await press(stdin, "G");
+    const last = lastFrame() ?? "";
+    expect(last).toContain("- 予約・申請データベース (db) [DB サーバ]");
+    expect(last).toContain("保存: カード申請者の氏名");
+    expect(last).toContain("(applicants): 個人情報");
     unmount();
   });
 
@@ -123,12 +132,12 @@ describe("explorer views", () => {
     const checked = await checkForExplorer([design(sketch)], { lang: "en", today: "2026-11-23" });
     const { lastFrame, stdin, unmount } = render(<App initial={checked} lang="en" />);
     await tick();
-    await press(stdin, "r", "c", "i", "t", "\r", "d", "b", " ");
+    await press(stdin, "r", "/", "c", "i", "t", "\r", "\r", "/", "d", "b", " ");
     expect(lastFrame()).toContain("choose the target host");
     await press(stdin, "\u007f");
     const picking = lastFrame() ?? "";
     expect(picking).toContain("予約・申請データベース (db)");
-    await press(stdin, "\r");
+    await press(stdin, "\r", "\r");
     const frame = lastFrame() ?? "";
     expect(frame).toContain("市民のスマートフォン (citizen) does not reach 予約・申請データベース (db)");
     expect(frame).toMatch(/fw-back/);

@@ -152,6 +152,18 @@ describe("navigation", () => {
     expect(splitPresses("zj", {}, false).map((p) => p.input)).toEqual(["z", "j"]);
     expect(splitPresses("a\r", {}, false)[1]).toEqual({ input: "", key: { return: true } });
     expect(splitPresses("zj", {}, true)).toEqual([{ input: "zj", key: {} }]); // pasted into a text field: whole
+    // several Backspaces in one chunk: each one deletes
+    expect(splitPresses("\u007f\u007f\u007f", {}, true)).toEqual([
+      { input: "", key: { backspace: true } },
+      { input: "", key: { backspace: true } },
+      { input: "", key: { backspace: true } },
+    ]);
+    expect(splitPresses("ab\u007fc\r", {}, true).map((p) => p.input || Object.keys(p.key)[0])).toEqual([
+      "ab",
+      "backspace",
+      "c",
+      "return",
+    ]);
   });
 });
 
@@ -159,23 +171,41 @@ describe("the reach query", () => {
   const reach = (...actions: ReachAction[]) => actions.reduce(reachReducer, initialReach(hosts, 10));
 
   it("walks source, target, result, and back step by step", () => {
-    let s = reach({ type: "input", text: "市民" });
+    let s = reach({ type: "edit" }, { type: "input", text: "市民" }, { type: "edit-done" });
     expect(reachChoices(s).map((h) => h.id)).toEqual(["citizen"]);
     s = reachReducer(s, { type: "pick" });
-    expect(s).toMatchObject({ stage: "target", source: "citizen", query: "" });
-    s = reachReducer(reachReducer(s, { type: "input", text: "db" }), { type: "pick" });
+    expect(s).toMatchObject({ stage: "target", source: "citizen", query: "", editing: false });
+    s = [{ type: "edit" } as const, { type: "input", text: "db" } as const, { type: "pick" } as const].reduce(reachReducer, s);
     expect(s).toMatchObject({ stage: "result", source: "citizen", target: "db" });
     expect(reachReducer(s, { type: "move", delta: 1 })).toBe(s); // nothing to move on the answer
     s = reachReducer(s, { type: "back" });
     expect(s).toMatchObject({ stage: "target", source: "citizen" });
     expect(reachReducer(s, { type: "back" }).stage).toBe("source");
-    expect(reach({ type: "input", text: "nothing" }, { type: "pick" }).stage).toBe("source");
-    expect(reach({ type: "input", text: "we" }, { type: "delete" }, { type: "delete" }).query).toBe("");
+    expect(reach({ type: "edit" }, { type: "input", text: "nothing" }, { type: "pick" }).stage).toBe("source");
+    expect(reach({ type: "edit" }, { type: "input", text: "we" }, { type: "delete" }, { type: "delete" }).query).toBe("");
+    // Esc while typing gives the text back as it was before `/`
+    const typed = reach({ type: "edit" }, { type: "input", text: "we" }, { type: "edit-done" });
+    expect(
+      reachReducer(reachReducer(reachReducer(typed, { type: "edit" }), { type: "input", text: "x" }), { type: "edit-cancel" }),
+    ).toMatchObject({
+      query: "we",
+      editing: false,
+    });
+    // nothing is typed without `/`
+    expect(reach({ type: "input", text: "q" }).query).toBe("");
   });
 
-  it("maps keys: typing narrows the list (q is a letter there), Esc steps back then leaves", () => {
+  it("maps keys: j/k move and / types (then j, k and q are letters), Esc steps back then leaves", () => {
     const s = initialReach(hosts, 10);
-    expect(reachKeys(press("q"), s)).toEqual({ view: { type: "input", text: "q" } });
+    expect(reachKeys(press("j"), s)).toEqual({ view: { type: "move", delta: 1 } });
+    expect(reachKeys(press("k"), s)).toEqual({ view: { type: "move", delta: -1 } });
+    expect(reachKeys(press("q"), s)).toEqual({ nav: { type: "quit" } });
+    expect(reachKeys(press("/"), s)).toEqual({ view: { type: "edit" } });
+    const typing = reachReducer(s, { type: "edit" });
+    expect(reachKeys(press("j"), typing)).toEqual({ view: { type: "input", text: "j" } });
+    expect(reachKeys(press("q"), typing)).toEqual({ view: { type: "input", text: "q" } });
+    expect(reachKeys(press("", { escape: true }), typing)).toEqual({ view: { type: "edit-cancel" } });
+    expect(reachKeys(press("", { return: true }), typing)).toEqual({ view: { type: "edit-done" } });
     expect(reachKeys(press("", { return: true }), s)).toEqual({ view: { type: "pick" } });
     expect(reachKeys(press("", { escape: true }), s)).toEqual({ nav: { type: "back" } });
     const result = reach({ type: "pick" }, { type: "pick" });

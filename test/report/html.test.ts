@@ -8,6 +8,8 @@ import type { Lang } from "../../src/model/types.js";
 import { h, reportHtml } from "../../src/report/html.js";
 import { loadReporter } from "../../src/report/index.js";
 import type { Finding } from "../../src/rules/types.js";
+import { bunri } from "../helpers/cli.js";
+import { manyZones } from "../helpers/many-zones.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const TODAY = "2026-11-23";
@@ -136,9 +138,16 @@ describe("the HTML report", () => {
     expect(html).toContain("<title>ネットワーク分離の検査報告書</title>");
     expect(html).toContain("検査した設計に、対応が必要な問題があります。");
     expect(html).toContain("この設計には重大な問題が 1 件、重要度の高い問題が 3 件あります。運用の前に対応が必要です。");
-    const order = ["全体の結果", "この設計には重大な問題", "ネットワーク構成図", "<svg", "指摘事項", "ASP-02"].map((s) =>
-      html.indexOf(s),
-    );
+    const order = [
+      "全体の結果",
+      "この設計には重大な問題",
+      "<h3>指摘事項の一覧</h3>",
+      '<a href="#finding-1-1">',
+      "ネットワーク構成図",
+      "<svg",
+      "<h3>指摘事項</h3>",
+      '<article class="finding sev-critical" id="finding-1-1">',
+    ].map((s) => html.indexOf(s));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(html.match(/<article class="finding /g)).toHaveLength(4);
@@ -203,7 +212,7 @@ describe("the HTML report", () => {
     expect(page).toContain("既知の事項 (ベースライン)");
     expect(page).toContain("検査不能");
     expect(page).toMatch(/test\/fixtures\/golden\/sketch-error\.yaml:\d+:\d+ ノード "av" のゾーン "asp-commons" はありません/);
-    expect(html.match(/<svg /g)).toHaveLength(2);
+    expect(html.match(/<div class="figure">/g)).toHaveLength(2);
   });
 
   it("is self-contained: no script, no URL, nothing to fetch", async () => {
@@ -212,15 +221,18 @@ describe("the HTML report", () => {
     expect(html).not.toMatch(/<script|<link|<img|<iframe|<object|<embed|<video|<audio|<source|@import|url\(/i);
     expect(html).not.toMatch(/https?:|\/\/[a-z]/i);
     expect(html).not.toMatch(/\ssrc\s*=/i);
-    for (const href of html.match(/href="[^"]*"/g) ?? []) expect(href).toMatch(/^href="#design-\d+"$/);
+    for (const href of html.match(/href="[^"]*"/g) ?? []) expect(href).toMatch(/^href="#(design-\d+|finding-\d+-\d+)"$/);
+    // every link leads somewhere in the page
+    for (const m of html.matchAll(/href="#([^"]*)"/g)) expect(html).toContain(`id="${m[1]}"`);
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
   });
 
-  it("prints on A4: page size, colours kept, findings not split, no dark background", async () => {
+  it("prints on A4: page size, colours kept, cards may break (their heading stays whole), no dark background", async () => {
     const html = await render([KEEPS_DATA], "ja");
     expect(html).toContain("@page{size:A4");
     expect(html).toContain("print-color-adjust:exact");
-    expect(html).toMatch(/\.finding\{[^}]*break-inside:avoid/);
+    expect(html).not.toMatch(/\.finding\{[^}]*break-inside:avoid/);
+    expect(html).toMatch(/\.finding-head\{[^}]*break-inside:avoid/);
     for (const m of html.matchAll(/background:\s*(#[0-9a-f]{3,6})/gi)) {
       const hex = (m[1] ?? "").slice(1);
       const full = hex.length === 3 ? [...hex].map((c) => c + c).join("") : hex;
@@ -269,5 +281,145 @@ describe("the HTML report", () => {
     expect(html).not.toContain("ネットワーク構成図");
     expect(text(html)).toContain("asp-dmz");
     expect(html.match(/<article class="finding /g)).toHaveLength(4);
+  });
+});
+
+describe("the HTML report's verdict, never a pass while critical or high findings stand", () => {
+  it("without a threshold (--fail-on none): the counts, and plainly no pass or fail", async () => {
+    const checked: CheckedDesign[] = [];
+    const result = await check([KEEPS_DATA], { lang: "ja", today: TODAY, cwd: ROOT, onChecked: (c) => checked.push(c) });
+    const html = reportHtml(result, { lang: "ja", color: false, failOn: "none", ...(await htmlReportInputs(checked, "ja")) });
+    const page = text(html);
+    expect(page).not.toContain("合格");
+    expect(html).not.toContain('class="verdict pass');
+    expect(page).toContain("判定なし 合否の判定基準は適用していませんが、検査した設計には重大または重要度の高い問題があります。");
+    expect(page).toContain("この設計には重大な問題が 1 件、重要度の高い問題が 3 件あります。");
+    expect(page).toContain("合否の判定基準は適用していません (--fail-on none)。");
+    const clean = await render(["topologies/reference-lgwan-asp.yaml"], "en");
+    expect(clean).toContain("This design passes");
+    const none = reportHtml(await check(["topologies/reference-lgwan-asp.yaml"], { lang: "en", today: TODAY, cwd: ROOT }), {
+      lang: "en",
+      color: false,
+      failOn: "none",
+    });
+    expect(text(none)).toContain(
+      "NO THRESHOLD No pass/fail threshold was applied; the counts below are for reading, not a verdict.",
+    );
+    expect(text(none)).not.toContain("PASS");
+  });
+
+  it("high findings below a --fail-on critical threshold: needs attention, not a pass", async () => {
+    const result = await check(["topologies/takatsuki-card-reservation.yaml"], { lang: "ja", today: TODAY, cwd: ROOT });
+    expect(result.summary.high).toBeGreaterThan(0);
+    expect(result.summary.critical).toBe(0);
+    const page = text(reportHtml(result, { lang: "ja", color: false, failOn: "critical" }));
+    expect(page).not.toMatch(/(?<!不)合格/);
+    expect(page).toContain("要確認 検査した設計に、判定基準には達しないものの重大または重要度の高い問題があります。");
+    expect(page).toContain("重大度「重大」以上のみを不合格とする設定で検査しています。");
+  });
+});
+
+describe("the HTML report's findings", () => {
+  it("lists the other sources, folded when many", async () => {
+    const page = text(await render([KEEPS_DATA], "ja"));
+    expect(page).toContain("ほか 1 件の送信元にも同じ問題があります:インターネット上の任意の機器 internet/*");
+    const html = await render(["test/fixtures/broken/reference-alpha--direct-proxy.yaml"], "en");
+    // TT-07: four sources, the one drawn and three listed
+    expect(text(html)).toMatch(/3 more source\(s\) share the problem:/);
+    const many = checkText(manyZones(3, { publicHosts: 12 }), "many.yaml", { lang: "en", today: TODAY });
+    const report = reportHtml(
+      { tool: { name: "bunri", version: "0" }, files: [many.result], summary: { ...hostileResult().summary, errors: 0 } },
+      { lang: "en", color: false, failOn: "high", ...(await htmlReportInputs([many], "en")) },
+    );
+    expect(report).toMatch(/<details class="more"><summary>\d+ more<\/summary><ul class="sources">/);
+  });
+
+  it("names what reaches as a person would: any service, not tcp/1", async () => {
+    const many = checkText(manyZones(4), "many.yaml", { lang: "en", today: TODAY });
+    const messages = many.result.findings.map((f) => f.message).join("\n");
+    expect(messages).toContain("on any service");
+    expect(messages).not.toMatch(/on tcp\/1\b/);
+    const html = reportHtml(
+      { tool: { name: "bunri", version: "0" }, files: [many.result], summary: { ...hostileResult().summary, errors: 0 } },
+      { lang: "en", color: false, failOn: "high", ...(await htmlReportInputs([many], "en")) },
+    );
+    expect(text(html)).toContain("Traffic: any service (the path is drawn for tcp/1)");
+    const ja = checkText(manyZones(4), "many.yaml", { lang: "ja", today: TODAY });
+    expect(ja.result.findings.map((f) => f.message).join("\n")).toContain("(すべてのサービス)");
+  });
+
+  it("writes contagion paths as sentences and never repeats 「インターネット上の インターネット」", async () => {
+    const result = await check(["test/fixtures/broken/reference-alpha--direct-proxy.yaml"], {
+      lang: "ja",
+      today: TODAY,
+      cwd: ROOT,
+    });
+    const messages = result.files.flatMap((f) => f.findings.map((x) => x.message));
+    const tt08 = messages.find((m) => m.includes("感染経路"));
+    expect(tt08).toContain(
+      "Web プロキシ (セキュリティクラウド) (sc-proxy) が インターネット上の任意の端末 (internet/*) から取得",
+    );
+    expect(tt08).not.toMatch(/=fetch=>|=reach=>/);
+    for (const m of messages) expect(m).not.toMatch(/インターネット上の\s*インターネット|インターネット 上の/);
+  });
+
+  it("shows no 「設定値: -」 for a finding that found nothing to show, in any format", async () => {
+    const design = "topologies/higashimurayama-gis.yaml";
+    const ja = await render([design], "ja");
+    expect(text(ja)).toContain("所在地 (location) が書かれていません");
+    expect(text(ja)).not.toMatch(/設定値: -/);
+    for (const lang of ["ja", "en"] as const) {
+      const result = await check([design], { lang, today: TODAY, cwd: ROOT });
+      for (const format of ["text", "junit", "csv", "sarif", "markdown", "html"] as const) {
+        const out = (await loadReporter(format))(result, { lang, color: false, failOn: "high" });
+        expect(out, format).not.toMatch(/found: -|設定値: -/);
+      }
+    }
+  });
+});
+
+describe("the HTML report of a large design", () => {
+  it("a design with 200 zones gets its report within seconds, with a zone overview and a note of what was left out", async () => {
+    const started = Date.now();
+    const c = checkText(manyZones(200), "many.yaml", { lang: "ja", today: TODAY });
+    const inputs = await htmlReportInputs([c], "ja");
+    const html = reportHtml(
+      { tool: { name: "bunri", version: "0" }, files: [c.result], summary: { ...hostileResult().summary, errors: 0 } },
+      { lang: "ja", color: false, failOn: "high", ...inputs },
+    );
+    const seconds = (Date.now() - started) / 1000;
+    // about 3 s on a quiet machine (it overflowed elkjs's stack before); generous for a shared one
+    expect(seconds).toBeLessThan(40);
+    const note = text(html.match(/<p class="diagram-note">[\s\S]*?<\/p>/)?.[0] ?? "");
+    expect(note).toContain("この設計にはゾーンが 200 個、機器が 598 台あり");
+    expect(note).toContain("指摘の経路が通る 24 個のゾーン");
+    expect(note).toMatch(/省略したゾーン: 部署 23 の業務セグメント .* ほか 168 個。/);
+    // one SVG a printed page at most, 24 zones in all, no machine drawn
+    const svgs = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
+    expect(svgs.length).toBeGreaterThanOrEqual(1);
+    expect(svgs.join("").match(/<g class="zone/g)).toHaveLength(24);
+    expect(svgs.join("")).not.toContain('<g class="node');
+  });
+
+  it("a design too wide to print legibly gets the full diagram on screen and a zone overview on paper", async () => {
+    const c = checkText(manyZones(14), "many.yaml", { lang: "en", today: TODAY });
+    const d = (await htmlReportInputs([c], "en")).diagrams.get("many.yaml");
+    expect(d?.svg).toContain('<g class="node');
+    expect(d?.print).toContain('<g class="zone');
+    expect(d?.printNote).toContain("too large to print legibly");
+  });
+});
+
+describe("bunri check --format html", () => {
+  it("is Japanese on a runner whose locale is C unless --lang en; the other formats follow the locale", () => {
+    const design = join(ROOT, KEEPS_DATA);
+    const ja = bunri(["check", design, "--format", "html", "--today", TODAY]);
+    expect(ja.out).toContain('<html lang="ja">');
+    expect(ja.out).toContain("インターネットの送信元"); // the findings' messages too
+    const en = bunri(["check", design, "--format", "html", "--lang", "en", "--today", TODAY]);
+    expect(en.out).toContain('<html lang="en">');
+    expect(en.out).not.toContain("インターネットの送信元");
+    const text = bunri(["check", design, "--today", TODAY]);
+    expect(text.out).toContain("is reachable from the internet");
   });
 });

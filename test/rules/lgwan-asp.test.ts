@@ -541,7 +541,7 @@ table(
     [
       "no location anywhere",
       [zones({ "asp-db": { location: null } })],
-      [{ subjects: ["db"], variant: "undeclared", value: "-" }],
+      [{ subjects: ["db"], variant: "undeclared" }], // no value: nothing found to show
     ],
     [
       "the node's own location overrides its zone's",

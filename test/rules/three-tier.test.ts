@@ -461,7 +461,8 @@ table("TT-05", [
     design(myPc("auth: [password, ic-card], removable-media: approval")),
     [{ subjects: ["my-pc"], variant: "no-approver", evidence: "approval @ my" }],
   ],
-  ["removable media not declared", design(myPc("auth: [password, ic-card]")), [{ subjects: ["my-pc"], evidence: "- @ my" }]],
+  // nothing declared: nothing found to show (no "found: -"), the zone only
+  ["removable media not declared", design(myPc("auth: [password, ic-card]")), [{ subjects: ["my-pc"], evidence: "zones my" }]],
   ["approval with an approver", design(myPc("auth: [password, ic-card], removable-media: approval, approver: 市民課長")), []],
   ["blocked", design(myPc("auth: [password, ic-card], removable-media: blocked")), []],
   [

@@ -12,6 +12,8 @@ export interface ListState extends CursorState {
   filter: string;
   /** the filter line is taking the keys */
   editing: boolean;
+  /** the filter before this edit, given back by Esc */
+  previous?: string;
   severity?: Severity;
 }
 
@@ -21,6 +23,8 @@ export type ListAction =
   | { type: "filter-input"; text: string }
   | { type: "filter-delete" }
   | { type: "filter-done" }
+  /** Esc while editing: the filter as it was before the edit */
+  | { type: "filter-cancel" }
   | { type: "clear" }
   | { type: "severity"; level: number }
   /** another file: a fresh list */
@@ -67,13 +71,23 @@ export function keepsSelection(s: ListState, findings: Finding[]): boolean {
 export function listReducer(s: ListState, a: ListAction): ListState {
   switch (a.type) {
     case "filter-start":
-      return { ...s, editing: true };
+      // a new filter each time (`/` again does not append to the old one); Esc gives the old one back
+      return refiltered({ ...s, editing: true, previous: s.filter, filter: "" });
     case "filter-input":
       return s.editing ? refiltered({ ...s, filter: s.filter + a.text }) : s;
     case "filter-delete":
       return s.editing ? refiltered({ ...s, filter: [...s.filter].slice(0, -1).join("") }) : s;
-    case "filter-done":
-      return { ...s, editing: false };
+    case "filter-done": {
+      const next: ListState = { ...s, editing: false };
+      delete next.previous;
+      return next;
+    }
+    case "filter-cancel": {
+      if (!s.editing) return s;
+      const next: ListState = { ...s, editing: false, filter: s.previous ?? "" };
+      delete next.previous;
+      return refiltered(next);
+    }
     case "clear": {
       const next: ListState = { ...s, filter: "", editing: false };
       delete next.severity;

@@ -7,7 +7,8 @@ import { type ListAction, type ListState, listReducer, selectedFinding } from ".
 export function listKeys({ input, key }: Press, s: ListState, nav: NavState): Handled<ListAction> {
   if (s.editing) {
     if (key.ctrl && input === "c") return { nav: { type: "quit" } };
-    if (key.return || key.escape) return { view: { type: "filter-done" } };
+    if (key.return) return { view: { type: "filter-done" } };
+    if (key.escape) return { view: { type: "filter-cancel" } };
     if (key.backspace || key.delete) return { view: { type: "filter-delete" } };
     const move = cursorKey(input, key, true);
     if (move) return { view: move };

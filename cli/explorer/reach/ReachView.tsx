@@ -2,10 +2,10 @@
 import { Box, Text } from "ink";
 import { t } from "../../../src/i18n/index.js";
 import type { Lang } from "../../../src/model/types.js";
-import { Lines } from "../chrome.js";
+import { Lines, useHue } from "../chrome.js";
 import type { ViewInput } from "../input.js";
 import type { Line } from "../text.js";
-import { truncate } from "../text.js";
+import { truncate, wrap } from "../text.js";
 import { type ReachAction, type ReachState, reachChoices } from "./state.js";
 import { useReachInput } from "./use-input.js";
 
@@ -19,6 +19,8 @@ export interface ReachViewProps extends Omit<ViewInput<ReachState, ReachAction>,
 
 export function ReachView(props: ReachViewProps) {
   useReachInput(props);
+  const cyan = useHue("cyan");
+  const yellow = useHue("yellow");
   const { state, answer, lang, cols, rows } = props;
   if (state.stage === "result") return <Lines lines={answer} scroll={0} rows={rows} cols={cols} />;
   const { stage, query, cursor, scroll, source } = state;
@@ -30,9 +32,16 @@ export function ReachView(props: ReachViewProps) {
       <Text bold wrap="truncate-end">
         {truncate(prompt, cols)}
       </Text>
-      <Text color="cyan" wrap="truncate-end">
-        {truncate(`${t(lang, "tui.filter")}: ${query}▏ (${choices.length})`, cols)}
+      <Text {...cyan} wrap="truncate-end">
+        {truncate(`${t(lang, "tui.filter")}: ${query}${state.editing ? "▏" : ""} (${choices.length})`, cols)}
       </Text>
+      {choices.length === 0
+        ? wrap(t(lang, "tui.no-host-match", { query }), cols).map((line) => (
+            <Text key={line} {...yellow} wrap="truncate-end">
+              {line}
+            </Text>
+          ))
+        : null}
       {choices.slice(scroll, scroll + listRows).map((h, i) => (
         <Text key={h.id} inverse={scroll + i === cursor} wrap="truncate-end">
           {truncate(`${scroll + i === cursor ? "› " : "  "}${h.label}`, cols)}

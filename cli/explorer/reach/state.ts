@@ -10,6 +10,10 @@ export interface ReachState extends CursorState {
   stage: "source" | "target" | "result";
   /** the text typed to narrow the hosts */
   query: string;
+  /** the filter line is taking the keys (after `/`) */
+  editing: boolean;
+  /** the text before this edit, given back by Esc */
+  previous?: string;
   source?: string;
   target?: string;
 }
@@ -18,6 +22,12 @@ export type ReachAction =
   | CursorAction
   | { type: "input"; text: string }
   | { type: "delete" }
+  /** `/`: type to narrow the list */
+  | { type: "edit" }
+  /** Enter while typing: keep the text, back to moving */
+  | { type: "edit-done" }
+  /** Esc while typing: the text as it was */
+  | { type: "edit-cancel" }
   /** Enter: take the host under the cursor as the source, then as the target */
   | { type: "pick" }
   /** Esc: one step back (result → target, target → source) */
@@ -35,7 +45,7 @@ export function reachChoices(s: Pick<ReachState, "hosts" | "query">): HostChoice
 }
 
 export function initialReach(hosts: HostChoice[], viewport: number): ReachState {
-  return { ...cursorAt(hosts.length, viewport), hosts, stage: "source", query: "" };
+  return { ...cursorAt(hosts.length, viewport), hosts, stage: "source", query: "", editing: false };
 }
 
 function withQuery(s: ReachState, query: string): ReachState {
@@ -45,9 +55,22 @@ function withQuery(s: ReachState, query: string): ReachState {
 export function reachReducer(s: ReachState, a: ReachAction): ReachState {
   switch (a.type) {
     case "input":
-      return s.stage === "result" ? s : withQuery(s, s.query + a.text);
+      return s.stage === "result" || !s.editing ? s : withQuery(s, s.query + a.text);
     case "delete":
-      return s.stage === "result" ? s : withQuery(s, [...s.query].slice(0, -1).join(""));
+      return s.stage === "result" || !s.editing ? s : withQuery(s, [...s.query].slice(0, -1).join(""));
+    case "edit":
+      return s.stage === "result" ? s : { ...s, editing: true, previous: s.query };
+    case "edit-done": {
+      const next: ReachState = { ...s, editing: false };
+      delete next.previous;
+      return next;
+    }
+    case "edit-cancel": {
+      if (!s.editing) return s;
+      const next: ReachState = withQuery({ ...s, editing: false }, s.previous ?? "");
+      delete next.previous;
+      return next;
+    }
     case "pick": {
       const choice = reachChoices(s)[s.cursor];
       if (!choice || s.stage === "result") return s;

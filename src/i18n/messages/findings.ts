@@ -3,7 +3,12 @@ import type { Catalogue } from "../index.js";
 /** Words that findings and evidence use; the rules' own texts live in policies/*.yaml. */
 export const FINDINGS_MESSAGES: Catalogue = {
   "label.every-subject": { en: "every subject", ja: "すべての対象" },
-  "label.implicit-host": { en: "any host on {zone} ({id})", ja: "{zone} 上の任意の端末 ({id})" },
+  "label.implicit-host": { en: "any host on {zone} ({id})", ja: "{zone}上の任意の端末 ({id})" },
+  "label.any-service": { en: "any service", ja: "すべてのサービス" },
+  "label.step.reach": { en: "{next}{from} connects to {to} ({service})", ja: "{from} から {to} へ接続 ({service})" },
+  "label.step.fetch": { en: "{next}{to} fetches from {from} ({service})", ja: "{to} が {from} から取得 ({service})" },
+  "label.step.then": { en: "then ", ja: "" },
+  "label.step.join": { en: ", ", ja: "、続いて " },
   "kind.firewall": { en: "a firewall", ja: "ファイアウォール" },
   "kind.ips": { en: "an IPS", ja: "IPS" },
   "kind.security-cloud": { en: "the security cloud", ja: "自治体情報セキュリティクラウド" },

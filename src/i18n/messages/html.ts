@@ -26,6 +26,43 @@ export const HTML_MESSAGES: Catalogue = {
   "graph.classification.mynumber": { en: "My Number", ja: "特定個人情報" },
   "graph.datum": { en: "{title} ({classification})", ja: "{title} ({classification})" },
   "graph.more-data": { en: "+{n} more", ja: "ほか {n} 件" },
+  "graph.overview.machines": { en: "{n} machine(s) inside", ja: "機器 {n} 台" },
+  "graph.overview.too-large": {
+    en: "The design has {zones} zones and {nodes} machines: too many to draw one by one legibly.",
+    ja: "この設計にはゾーンが {zones} 個、機器が {nodes} 台あり、1 台ずつ読める大きさでは描けません。",
+  },
+  "graph.overview.too-wide": {
+    en: "The full diagram ({zones} zones, {nodes} machines) is too large to print legibly.",
+    ja: "全体図 (ゾーン {zones} 個、機器 {nodes} 台) は印刷すると文字が読めない大きさになります。",
+  },
+  "graph.overview.shows-hot": {
+    en: "This overview shows the {n} zone(s) on the paths of the findings (framed in red), by tier, each with the number of machines it holds and the zones a device joins it to; the machines themselves are left out.",
+    ja: "この概略図には、指摘の経路が通る {n} 個のゾーン (赤枠) を系ごとに、それぞれの機器の台数と、機器でつながるゾーンとともに示しています。個々の機器は省略しています。",
+  },
+  "graph.overview.shows-all": {
+    en: "This overview shows all {n} zones by tier (those on the paths of the findings framed in red), each with the number of machines it holds and the zones a device joins it to; the machines themselves are left out.",
+    ja: "この概略図には、全 {n} 個のゾーンを系ごとに (指摘の経路が通るゾーンは赤枠)、それぞれの機器の台数と、機器でつながるゾーンとともに示しています。個々の機器は省略しています。",
+  },
+  "graph.overview.shows": {
+    en: "This overview shows {n} zone(s) by tier, each with the number of machines it holds and the zones a device joins it to; the machines themselves are left out.",
+    ja: "この概略図には {n} 個のゾーンを系ごとに、それぞれの機器の台数と、機器でつながるゾーンとともに示しています。個々の機器は省略しています。",
+  },
+  "graph.overview.via": { en: "{via} to {zones}{more}", ja: "{via} 経由: {zones}{more}" },
+  "graph.overview.more-devices": { en: "and {n} more device(s)", ja: "ほか機器 {n} 台で接続" },
+  "graph.band.internet-side": { en: "Internet side", ja: "インターネット側" },
+  "graph.band.lgwan-side": { en: "LGWAN side", ja: "LGWAN 側" },
+  "graph.band.mynumber-side": { en: "My Number tier", ja: "マイナンバー利用事務系" },
+  "graph.band.other": { en: "Other zones", ja: "その他のゾーン" },
+  "graph.overview.left-out": { en: "Zones left out: {zones}{more}.", ja: "省略したゾーン: {zones}{more}。" },
+  "graph.overview.more": { en: " and {n} more", ja: " ほか {n} 個" },
+  "graph.overview.paths": {
+    en: "Each finding below shows its own path hop by hop.",
+    ja: "各指摘の経路は、指摘ごとに図示しています。",
+  },
+  "graph.overview.failed": {
+    en: "No diagram could be drawn of this design ({zones} zones, {nodes} machines); each finding below shows its own path hop by hop.",
+    ja: "この設計 (ゾーン {zones} 個、機器 {nodes} 台) の構成図は描けませんでした。各指摘の経路は、指摘ごとに図示しています。",
+  },
   "graph.no-findings": {
     en: "{file}: no findings of {rule} to highlight",
     ja: "{file}: 強調する {rule} の指摘はありません",
@@ -54,7 +91,33 @@ export const HTML_MESSAGES: Catalogue = {
     en: "The design checked has no problem that needs fixing.",
     ja: "検査した設計に、対応が必要な問題はありません。",
   },
+  "html.overall.review": {
+    en: "{review} of the {files} design(s) checked have critical or high-severity problems that stand below the failing threshold.",
+    ja: "検査した {files} 件の設計のうち {review} 件に、判定基準には達しないものの重大または重要度の高い問題があります。",
+  },
+  "html.overall.review-one": {
+    en: "The design checked has critical or high-severity problems that stand below the failing threshold.",
+    ja: "検査した設計に、判定基準には達しないものの重大または重要度の高い問題があります。",
+  },
+  "html.overall.unjudged": {
+    en: "No pass/fail threshold was applied to the {files} design(s) checked; the counts below are for reading, not a verdict.",
+    ja: "検査した {files} 件の設計に合否の判定基準は適用していません。件数は参考として示します。",
+  },
+  "html.overall.unjudged-one": {
+    en: "No pass/fail threshold was applied; the counts below are for reading, not a verdict.",
+    ja: "合否の判定基準は適用していません。件数は参考として示します。",
+  },
+  "html.overall.unjudged-serious": {
+    en: "No pass/fail threshold was applied; {serious} of the {files} design(s) checked have critical or high-severity problems.",
+    ja: "合否の判定基準は適用していませんが、検査した {files} 件の設計のうち {serious} 件に重大または重要度の高い問題があります。",
+  },
+  "html.overall.unjudged-serious-one": {
+    en: "No pass/fail threshold was applied, but the design checked has critical or high-severity problems.",
+    ja: "合否の判定基準は適用していませんが、検査した設計には重大または重要度の高い問題があります。",
+  },
   "html.pass": { en: "PASS", ja: "合格" },
+  "html.review": { en: "NEEDS ATTENTION", ja: "要確認" },
+  "html.unjudged": { en: "NO THRESHOLD", ja: "判定なし" },
   "html.fail": { en: "FAIL", ja: "要対応" },
   "html.error": { en: "NOT CHECKED", ja: "検査不能" },
   "html.fail-on": {
@@ -91,6 +154,18 @@ export const HTML_MESSAGES: Catalogue = {
     en: "This design passes: nothing in it breaks the rules checked.",
     ja: "この設計は合格です。検査した規則に反する点は見つかりませんでした。",
   },
+  "html.verdict.nothing": {
+    en: "Nothing in this design breaks the rules checked.",
+    ja: "検査した規則に反する点は見つかりませんでした。",
+  },
+  "html.verdict.no-threshold": {
+    en: "No pass/fail threshold was applied (--fail-on none).",
+    ja: "合否の判定基準は適用していません (--fail-on none)。",
+  },
+  "html.verdict.below-threshold": {
+    en: "Only findings of severity {level} and above were set to fail the check.",
+    ja: "重大度「{level}」以上のみを不合格とする設定で検査しています。",
+  },
   "html.verdict.fix": { en: "They need fixing before the system goes live.", ja: "運用の前に対応が必要です。" },
   "html.verdict.not-counted": {
     en: "{waived} waived and {baselined} known finding(s) are not counted.",
@@ -108,11 +183,20 @@ export const HTML_MESSAGES: Catalogue = {
   "html.fix": { en: "How to fix it", ja: "対応方法" },
   "html.references": { en: "References", ja: "根拠規定" },
   "html.where": { en: "Location in the design file", ja: "設計ファイル上の位置" },
-  "html.implicit-host": { en: "any host on {zone}", ja: "{zone} 上の任意の機器" },
+  "html.implicit-host": { en: "any host on {zone}", ja: "{zone}上の任意の機器" },
   "html.allowed-by": { en: "let through by its rule {rule}", ja: "ルール {rule} で通過" },
   "html.allowed-by-titled": { en: "let through by its rule {rule} “{title}”", ja: "ルール {rule}「{title}」で通過" },
   "html.allowed-default": { en: "let through by its default (allow)", ja: "既定の許可 (default: allow) で通過" },
-  "html.sources": { en: "{n} more source(s) share the problem.", ja: "ほか {n} 件の送信元にも同じ問題があります。" },
+  "html.sources": { en: "{n} more source(s) share the problem:", ja: "ほか {n} 件の送信元にも同じ問題があります:" },
+  "html.sources-more": { en: "{n} more", ja: "残り {n} 件を表示" },
+  "html.services": {
+    en: "Traffic: {services} (the path is drawn for {service})",
+    ja: "通信: {services} (経路は {service} の例)",
+  },
+  "html.path": { en: "Path, hop by hop", ja: "経路 (順に)" },
+  "html.finding-list": { en: "List of findings", ja: "指摘事項の一覧" },
+  "html.judged-on": { en: "Waivers judged as of", ja: "例外の期限判定日" },
+  "html.designs-checked": { en: "Designs checked", ja: "検査した設計" },
   "html.step": { en: "Step {n}", ja: "第 {n} 段" },
   "html.step.reach": { en: "{from} connects to {to} ({service})", ja: "{from} から {to} へ接続 ({service})" },
   "html.step.fetch": { en: "{to} fetches from {from} ({service})", ja: "{to} が {from} から取得 ({service})" },

@@ -106,7 +106,8 @@ export function nodeCheck(spec: CheckSpec, ctx: CheckContext): RawFinding[] {
     const finding: RawFinding = {
       subjects: [f.id],
       params: { node: f.id, value: verdict.value, required: verdict.required ?? "" },
-      evidence: { value: verdict.value, zones: f.zoneIds },
+      // a missing declaration ("-") found nothing to show
+      evidence: verdict.value === "-" ? { zones: f.zoneIds } : { value: verdict.value, zones: f.zoneIds },
     };
     if (verdict.variant) finding.variant = verdict.variant;
     out.push(finding);
