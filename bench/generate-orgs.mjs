@@ -65,7 +65,6 @@ export function generateOrgs(n, options = {}) {
   for (let i = 0; i < n; i++) {
     const id = m(i);
     const sc = `${p(i)}-sc`;
-    const next = m((i + 1) % n);
     w(`  ${id}-vb: { kind: screen-transfer, zone: ${id}-inet, services: [tcp/3389], controls: { redirection: [] } }`);
     w(`  ${id}-ipc: { kind: client, zone: ${id}-inet }`);
     w(`  ${id}-relay: { kind: mail-relay, zones: [${id}-inet, ${id}-lgwan], services: [smtp], controls: { sanitize: text } }`);

@@ -7,7 +7,7 @@
 //   - long chains: 2,000 zones joined by routers, 300 firewalls in a chain (< 10 s, < 1 GiB);
 //   - start-up: a typical design against a bare `node -e ''` (≤ 3×).
 // Options: --only NAME[,NAME] (the row names below), --json.
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname, join } from "node:path";

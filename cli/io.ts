@@ -47,3 +47,27 @@ function reasonOf(error: unknown, lang: Lang): string {
   if (code === "ENOSPC") return t(lang, "cli.write-no-space");
   return oneLine(String(code ?? (error as Error).message));
 }
+
+/**
+ * A command's one output: to `output` when given (atomically; a failure is said on standard error
+ * and gives false), else to standard output.
+ */
+export function writeOutput(
+  output: string | undefined,
+  text: string,
+  io: { cwd: string; stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } },
+  lang: Lang,
+): boolean {
+  if (!output) {
+    io.stdout.write(text);
+    return true;
+  }
+  try {
+    writeFileAtomic(output, text, lang, io.cwd);
+    return true;
+  } catch (error) {
+    if (!(error instanceof WriteError)) throw error;
+    io.stderr.write(`bunri: ${oneLine(error.message)}\n`);
+    return false;
+  }
+}

@@ -5,7 +5,7 @@ import type { Lang } from "../../src/model/types.js";
 import { diffJson, diffMarkdown, diffText } from "../../src/report/diff.js";
 import { oneLine } from "../../src/report/sanitize.js";
 import { failOnOption, parse, policyNotice, todayOption, UsageError } from "../args.js";
-import { WriteError, writeFileAtomic } from "../io.js";
+import { writeOutput } from "../io.js";
 import type { Io } from "../main.js";
 
 const OPTIONS = {
@@ -45,15 +45,6 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   if (older !== undefined && newer !== undefined && older !== newer)
     io.stderr.write(`${oneLine(t(lang, "diff.names-differ", { old: older, new: newer }))}\n`);
   const text = format === "json" ? diffJson(diff) : format === "markdown" ? diffMarkdown(diff, lang) : diffText(diff, lang);
-  const output = values.output as string | undefined;
-  if (output) {
-    try {
-      writeFileAtomic(output, text, lang, io.cwd);
-    } catch (error) {
-      if (!(error instanceof WriteError)) throw error;
-      io.stderr.write(`bunri: ${oneLine(error.message)}\n`);
-      return 2;
-    }
-  } else io.stdout.write(text);
+  if (!writeOutput(values.output as string | undefined, text, io, lang)) return 2;
   return diffExitCode(diff, failOn);
 }

@@ -12,7 +12,7 @@ import type { Lang } from "../../src/model/types.js";
 import { oneLine } from "../../src/report/sanitize.js";
 import { selectPolicies } from "../../src/rules/policy.js";
 import { checkLangOption, parse, UsageError } from "../args.js";
-import { WriteError, writeFileAtomic } from "../io.js";
+import { writeOutput } from "../io.js";
 import type { Io } from "../main.js";
 
 const FORMATS = ["mermaid", "dot", "svg"];
@@ -76,15 +76,6 @@ export async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
       : format === "svg"
         ? await (await import("../../src/graph/svg.js")).toSvg(model, { lang })
         : toMermaid(model, { lang });
-  const output = values.output as string | undefined;
-  if (output) {
-    try {
-      writeFileAtomic(output, text, lang, io.cwd);
-    } catch (error) {
-      if (!(error instanceof WriteError)) throw error;
-      io.stderr.write(`bunri: ${oneLine(error.message)}\n`);
-      return 2;
-    }
-  } else io.stdout.write(text);
+  if (!writeOutput(values.output as string | undefined, text, io, lang)) return 2;
   return 0;
 }

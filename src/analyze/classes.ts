@@ -15,7 +15,7 @@
  * service atoms it forwards: the first rule of both lists that holds the atom decides, else the
  * default. Decisions are computed once per pair and cached.
  */
-import type { Design, Device, Host } from "../model/design.js";
+import type { Design, Device } from "../model/design.js";
 import type { ZoneKind } from "../model/types.js";
 import { Bitset } from "../util/bitset.js";
 import type { ServiceAtoms } from "./atoms.js";
@@ -276,11 +276,6 @@ export class ReachCore {
     const ruleAtoms = this.ruleAtoms[f] as Bitset[];
     for (const ri of rules) if ((ruleAtoms[ri] as Bitset).has(atom)) return ri;
     return undefined;
-  }
-
-  /** The member hosts of a class, as hosts. */
-  hostsOf(members: readonly number[]): Host[] {
-    return members.map((i) => this.design.hosts[i] as Host);
   }
 }
 

@@ -110,7 +110,6 @@ export class Contagion {
     const out = new Map<number, { mode: "reach" | "fetch"; devices: number }>();
     const U = this.classes[u] as HostClass;
     if (U.mediator) return out;
-    const core = this.reach.core;
     const a = U.members[0] as Host;
     const allowed = (v: number) =>
       v !== u &&

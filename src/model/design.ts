@@ -343,10 +343,4 @@ export class ReferenceResolver {
     }
     return out;
   }
-
-  resolveAll(refs: readonly string[]): Bitset {
-    const set = new Bitset(this.hosts.length);
-    for (const r of refs) set.orInPlace(this.resolve(r));
-    return set;
-  }
 }
