@@ -163,19 +163,32 @@ export function traverse(
   let level = 0;
   while (frontier.size > 0) {
     level++;
-    const incoming = new Map<number, Label[]>();
+    // what each device passes on at this level: the union of what it lets through from every
+    // frontier zone it joins, sent once to each of its zones (a firewall joining k zones of the
+    // frontier costs k crossings and k merges, not k × k); a zone gets back nothing new from
+    // what it sent itself
+    const passed = new Map<number, { out: Label; from: number; many: boolean }>();
     for (const [z, lab] of frontier) {
       for (const di of core.zoneDevices[z] as number[]) {
         if (!usableDevice[di]) continue;
         const d = design.devices[di] as Device;
         const out = d.firewall ? cross(di, lab) : lab;
         if (!out) continue;
-        for (const z2 of d.zones) {
-          if (z2 === z || !usableZone[z2]) continue;
-          const list = incoming.get(z2);
-          if (list) list.push(out);
-          else incoming.set(z2, [out]);
+        const had = passed.get(di);
+        if (!had) passed.set(di, { out, from: z, many: false });
+        else {
+          had.out = union(had.out, out, classes);
+          had.many = true;
         }
+      }
+    }
+    const incoming = new Map<number, Label[]>();
+    for (const [di, { out, from, many }] of passed) {
+      for (const z2 of (design.devices[di] as Device).zones) {
+        if ((!many && z2 === from) || !usableZone[z2]) continue;
+        const list = incoming.get(z2);
+        if (list) list.push(out);
+        else incoming.set(z2, [out]);
       }
     }
     const next = new Map<number, Label>();
