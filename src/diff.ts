@@ -10,10 +10,11 @@ import type { Chain, Explanation } from "./analyze/reach.js";
 import { type CheckedDesign, type CheckOptions, checkText } from "./check.js";
 import { t } from "./i18n/index.js";
 import { decodeInput, MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT, readInputFile } from "./load/file.js";
-import type { Design, Host } from "./model/design.js";
+import type { Design, Device, Host } from "./model/design.js";
 import { formatServiceSet, isEmpty, subtract } from "./model/services.js";
 import { type InputError, SEVERITIES, type ServiceSet, type Severity } from "./model/types.js";
 import type { Finding } from "./rules/types.js";
+import type { Bitset } from "./util/bitset.js";
 import { compareCodePoints } from "./util/compare.js";
 import { blobAt, verifyCommit } from "./util/git.js";
 
@@ -67,17 +68,6 @@ export async function readSide(spec: string, cwd: string, lang: "ja" | "en"): Pr
   return decoded.text;
 }
 
-/** Every reaching (source, target) pair of a design with the services, keyed `source\0target`. */
-function reachingPairs(analysis: Analysis): Map<string, { s: Host; t: Host; services: ServiceSet }> {
-  const hosts = analysis.design.hosts;
-  const out = new Map<string, { s: Host; t: Host; services: ServiceSet }>();
-  analysis.reach.pairs(hosts, hosts, analysis.any, (s, t) => {
-    const atoms = analysis.reach.reachAtoms(s.index, t.index, analysis.any);
-    out.set(`${s.id}\u0000${t.id}`, { s, t, services: analysis.atoms.toServiceSet(atoms) });
-  });
-  return out;
-}
-
 /** A firewall rule's content, whatever its id or position: what the other version is compared on. */
 function ruleContents(design: Design): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
@@ -120,44 +110,250 @@ function comparePairs(a: PairChange, b: PairChange): number {
   return compareCodePoints(a.source, b.source) || compareCodePoints(a.target, b.target);
 }
 
-function reachDiff(older: CheckedDesign, newer: CheckedDesign): DiffResult["reach"] {
+/** One host id of either version: its host in each (absent on one side when added or removed). */
+interface BothHost {
+  id: string;
+  o?: Host;
+  n?: Host;
+}
+
+/** A set of (source, target) pairs to compare: hosts (indexes into the BothHost list) on each side, or all. */
+interface Candidates {
+  sources?: number[];
+  targets?: number[];
+}
+
+/**
+ * Whether the two versions have the same zones (ids and kinds) and the same forwarding devices
+ * (ids, zones, firewall or not), in the same order: then a pair of hosts present in both, attached
+ * alike and accepting alike, can reach differently only through a firewall whose rules changed.
+ */
+function sameStructure(a: Design, b: Design): boolean {
+  if (a.zones.length !== b.zones.length || a.devices.length !== b.devices.length) return false;
+  for (let i = 0; i < a.zones.length; i++) {
+    const x = a.zones[i] as Design["zones"][number];
+    const y = b.zones[i] as Design["zones"][number];
+    if (x.id !== y.id || x.kind !== y.kind) return false;
+  }
+  for (let i = 0; i < a.devices.length; i++) {
+    const x = a.devices[i] as Device;
+    const y = b.devices[i] as Device;
+    if (x.id !== y.id || x.firewall !== y.firewall || x.open !== y.open || x.zones.join(",") !== y.zones.join(",")) return false;
+  }
+  return true;
+}
+
+function firewallContent(d: Device): string {
+  return [...d.rules.map((r) => ruleContent(r.def)), `default:${d.defaultAllow ? "allow" : "deny"}`].join("\n");
+}
+
+/** A service set's canonical text (atoms merged back into ranges), to compare across versions. */
+function servicesKey(analysis: Analysis, atoms: Bitset | undefined): string {
+  if (!atoms) return "";
+  const set = analysis.atoms.toServiceSet(atoms.and(analysis.any));
+  return isEmpty(set) ? "" : JSON.stringify(set);
+}
+
+/**
+ * The pairs that may reach differently: every pair of a host added, removed, moved or accepting
+ * otherwise; and, at each firewall whose rules changed, the pairs it now decides otherwise
+ * (compared per local class of the two versions, never per host pair). Any other change of
+ * structure (zones, devices) makes every pair a candidate.
+ */
+function candidatePairs(O: Analysis, N: Analysis, hosts: BothHost[]): Candidates[] {
+  if (!sameStructure(O.design, N.design)) return [{}];
+  const out: Candidates[] = [];
+  const dirty: number[] = [];
+  const clean: number[] = [];
+  hosts.forEach((h, i) => {
+    const moved =
+      !h.o ||
+      !h.n ||
+      h.o.zones.join(",") !== h.n.zones.join(",") ||
+      JSON.stringify(h.o.services ?? null) !== JSON.stringify(h.n.services ?? null);
+    (moved ? dirty : clean).push(i);
+  });
+  if (dirty.length > 0) out.push({ sources: dirty }, { targets: dirty });
+  for (const od of O.design.devices) {
+    if (!od.firewall) continue;
+    const nd = N.design.devices[od.index] as Device;
+    if (firewallContent(od) === firewallContent(nd)) continue;
+    const f = od.index;
+    // the clean hosts by their local classes at f in the two versions, per side
+    const group = (side: 0 | 1) => {
+      const groups = new Map<string, { o: number; n: number; hosts: number[] }>();
+      for (const i of clean) {
+        const h = hosts[i] as BothHost;
+        const o =
+          side === 0
+            ? O.core.fromClass(f, O.core.srcClassOf[(h.o as Host).index] as number)
+            : O.core.toClass(f, O.core.dstClassOf[(h.o as Host).index] as number);
+        const n =
+          side === 0
+            ? N.core.fromClass(f, N.core.srcClassOf[(h.n as Host).index] as number)
+            : N.core.toClass(f, N.core.dstClassOf[(h.n as Host).index] as number);
+        const key = `${o},${n}`;
+        const g = groups.get(key);
+        if (g) g.hosts.push(i);
+        else groups.set(key, { o, n, hosts: [i] });
+      }
+      return [...groups.values()];
+    };
+    const froms = group(0);
+    const tos = group(1);
+    for (const x of froms) {
+      const targets: number[] = [];
+      for (const y of tos) {
+        const before = servicesKey(O, O.core.table(f).decision(x.o, y.o));
+        const after = servicesKey(N, N.core.table(f).decision(x.n, y.n));
+        if (before !== after) targets.push(...y.hosts);
+      }
+      if (targets.length > 0) out.push({ sources: x.hosts, targets });
+    }
+  }
+  return out;
+}
+
+/**
+ * The pairs whose services differ between the versions, with both service sets. Hosts of one
+ * class in each version reach alike, so candidates are compared per pair of joint classes, by
+ * one row per source class (or one column per destination class, whichever side has fewer
+ * classes) in each version; only the pairs that differ are listed host by host.
+ */
+function changedPairs(
+  O: Analysis,
+  N: Analysis,
+  hosts: BothHost[],
+): Array<{ s: BothHost; t: BothHost; before: ServiceSet; after: ServiceSet }> {
+  // joint classes: (class in the old version, class in the new), -1 where the host is absent
+  const joint = (side: 0 | 1) => {
+    const keys = new Map<string, number>();
+    const classes: Array<{ o: number; n: number }> = [];
+    const of = new Int32Array(hosts.length);
+    hosts.forEach((h, i) => {
+      const o = h.o ? ((side === 0 ? O.core.srcClassOf : O.core.dstClassOf)[h.o.index] as number) : -1;
+      const n = h.n ? ((side === 0 ? N.core.srcClassOf : N.core.dstClassOf)[h.n.index] as number) : -1;
+      const key = `${o},${n}`;
+      let c = keys.get(key);
+      if (c === undefined) {
+        c = classes.length;
+        keys.set(key, c);
+        classes.push({ o, n });
+      }
+      of[i] = c;
+    });
+    return { classes, of };
+  };
+  const src = joint(0);
+  const dst = joint(1);
+  const all = hosts.map((_h, i) => i);
+  const rows: [Map<number, Map<number, Bitset>>, Map<number, Map<number, Bitset>>] = [new Map(), new Map()];
+  const cols: [Map<number, Map<number, Bitset>>, Map<number, Map<number, Bitset>>] = [new Map(), new Map()];
+  const line = (which: 0 | 1, side: 0 | 1, cls: number): Map<number, Bitset> => {
+    if (cls < 0) return new Map();
+    const cache = (side === 0 ? rows : cols)[which];
+    let m = cache.get(cls);
+    if (!m) {
+      const reach = (which === 0 ? O : N).reach;
+      m = (side === 0 ? reach.row(cls) : reach.column(cls)).atoms;
+      cache.set(cls, m);
+    }
+    return m;
+  };
+  const found = new Map<string, { s: BothHost; t: BothHost; before: ServiceSet; after: ServiceSet }>();
+  const byClass = (list: number[], of: Int32Array) => {
+    const m = new Map<number, number[]>();
+    for (const i of list) {
+      const c = of[i] as number;
+      const g = m.get(c);
+      if (g) g.push(i);
+      else m.set(c, [i]);
+    }
+    return m;
+  };
+  for (const cand of candidatePairs(O, N, hosts)) {
+    const sources = byClass(cand.sources ?? all, src.of);
+    const targets = byClass(cand.targets ?? all, dst.of);
+    const compare = (cs: number, ct: number, oAtoms: Bitset | undefined, nAtoms: Bitset | undefined) => {
+      const before = servicesKey(O, oAtoms);
+      const after = servicesKey(N, nAtoms);
+      if (before === after) return;
+      for (const si of sources.get(cs) as number[])
+        for (const ti of targets.get(ct) as number[]) {
+          if (si === ti) continue;
+          const key = `${si},${ti}`;
+          if (found.has(key)) continue;
+          found.set(key, {
+            s: hosts[si] as BothHost,
+            t: hosts[ti] as BothHost,
+            before: oAtoms ? O.atoms.toServiceSet(oAtoms.and(O.any)) : { tcp: [], udp: [], icmp: false },
+            after: nAtoms ? N.atoms.toServiceSet(nAtoms.and(N.any)) : { tcp: [], udp: [], icmp: false },
+          });
+        }
+    };
+    if (sources.size <= targets.size) {
+      for (const cs of sources.keys()) {
+        const { o, n } = src.classes[cs] as { o: number; n: number };
+        const before = line(0, 0, o);
+        const after = line(1, 0, n);
+        for (const ct of targets.keys()) {
+          const d = dst.classes[ct] as { o: number; n: number };
+          compare(cs, ct, d.o < 0 ? undefined : before.get(d.o), d.n < 0 ? undefined : after.get(d.n));
+        }
+      }
+    } else {
+      for (const ct of targets.keys()) {
+        const { o, n } = dst.classes[ct] as { o: number; n: number };
+        const before = line(0, 1, o);
+        const after = line(1, 1, n);
+        for (const cs of sources.keys()) {
+          const c = src.classes[cs] as { o: number; n: number };
+          compare(cs, ct, c.o < 0 ? undefined : before.get(c.o), c.n < 0 ? undefined : after.get(c.n));
+        }
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+export function reachDiff(older: CheckedDesign, newer: CheckedDesign): DiffResult["reach"] {
   if (!older.analysis || !newer.analysis || !older.design || !newer.design) return { gained: [], lost: [] };
-  const oldPairs = reachingPairs(older.analysis);
-  const newPairs = reachingPairs(newer.analysis);
+  const O = older.analysis;
+  const N = newer.analysis;
+  const hosts: BothHost[] = older.design.hosts.map((h) => {
+    const n = newer.design?.hostById.get(h.id);
+    return n ? { id: h.id, o: h, n } : { id: h.id, o: h };
+  });
+  for (const h of newer.design.hosts) if (!older.design.hostById.has(h.id)) hosts.push({ id: h.id, n: h });
   const oldRules = ruleContents(older.design);
   const newRules = ruleContents(newer.design);
   const gained: PairChange[] = [];
-  for (const [key, p] of newPairs) {
-    const before = oldPairs.get(key);
-    const extra = before ? subtract(p.services, before.services) : p.services;
-    if (isEmpty(extra)) continue;
-    const query = newer.analysis.services(extra);
-    const chain = newer.analysis.reach.witness(p.s.index, p.t.index, query);
-    const change: PairChange = { source: p.s.id, target: p.t.id, services: formatServiceSet(extra), rules: [] };
-    if (chain) {
-      change.chain = chain;
-      change.rules = changedRules(chain, newer.design, oldRules);
-    }
-    gained.push(change);
-  }
   const lost: PairChange[] = [];
-  for (const [key, p] of oldPairs) {
-    const after = newPairs.get(key);
-    const gone = after ? subtract(p.services, after.services) : p.services;
-    if (isEmpty(gone)) continue;
-    const change: PairChange = { source: p.s.id, target: p.t.id, services: formatServiceSet(gone), rules: [] };
-    const chain = older.analysis.reach.witness(p.s.index, p.t.index, older.analysis.services(gone));
-    if (chain) {
-      change.chain = chain;
-      change.rules = changedRules(chain, older.design, newRules);
+  for (const { s, t, before, after } of changedPairs(O, N, hosts)) {
+    const extra = subtract(after, before);
+    if (!isEmpty(extra) && s.n && t.n) {
+      const change: PairChange = { source: s.id, target: t.id, services: formatServiceSet(extra), rules: [] };
+      const chain = N.reach.witness(s.n.index, t.n.index, N.services(extra));
+      if (chain) {
+        change.chain = chain;
+        change.rules = changedRules(chain, newer.design, oldRules);
+      }
+      gained.push(change);
     }
-    const s = newer.design.hostById.get(p.s.id);
-    const d = newer.design.hostById.get(p.t.id);
-    if (s && d) {
-      const why = newer.analysis.reach.explain(s.index, d.index, newer.analysis.services(gone));
-      change.explanation = { reason: why.reason, blockers: why.blockers };
+    const gone = subtract(before, after);
+    if (!isEmpty(gone) && s.o && t.o) {
+      const change: PairChange = { source: s.id, target: t.id, services: formatServiceSet(gone), rules: [] };
+      const chain = O.reach.witness(s.o.index, t.o.index, O.services(gone));
+      if (chain) {
+        change.chain = chain;
+        change.rules = changedRules(chain, older.design, newRules);
+      }
+      if (s.n && t.n) {
+        const why = N.reach.explain(s.n.index, t.n.index, N.services(gone));
+        change.explanation = { reason: why.reason, blockers: why.blockers };
+      }
+      lost.push(change);
     }
-    lost.push(change);
   }
   return { gained: gained.sort(comparePairs), lost: lost.sort(comparePairs) };
 }
