@@ -168,23 +168,49 @@ export function generateRules(n, options = {}) {
       '{ id: browse, allow: { from: "tier:internet-side", to: sc-proxy, service: tcp/8080 } }',
     ],
   );
-  firewall("fw-inner", [dmz[0], ...lg, "srv", "db"], innerCount, [...dmzHosts, ...lgHosts], [dmz[0], ...lg, "srv"], [...lgHosts, ...hostsIn(["db"])], [...lg, "srv", "db"]);
-  firewall("fw-lgwan", ["srv", "lgwan"], lgwanCount, lgHosts, [...lg, "srv"], lgHosts, ["lgwan", "srv"], [
-    '{ id: lgwan-out, allow: { from: "tier:lgwan-side", to: lgwan, service: https } }',
-  ]);
-  firewall("fw-mn", [...mn, "mn-db", "chukan"], mnCount, mnHosts, [...mn, "mn-db"], mnHosts, [...mn, "mn-db", "chukan"], [
-    "{ id: chukan-link, allow: { from: mynumber-apps, to: chukan-server, service: https } }".replace(
-      "mynumber-apps",
-      (mnHosts.find((h) => h.kind === "app-server") ?? mnHosts[0]).id,
-    ),
-  ]);
+  firewall(
+    "fw-inner",
+    [dmz[0], ...lg, "srv", "db"],
+    innerCount,
+    [...dmzHosts, ...lgHosts],
+    [dmz[0], ...lg, "srv"],
+    [...lgHosts, ...hostsIn(["db"])],
+    [...lg, "srv", "db"],
+  );
+  firewall(
+    "fw-lgwan",
+    ["srv", "lgwan"],
+    lgwanCount,
+    lgHosts,
+    [...lg, "srv"],
+    lgHosts,
+    ["lgwan", "srv"],
+    ['{ id: lgwan-out, allow: { from: "tier:lgwan-side", to: lgwan, service: https } }'],
+  );
+  firewall(
+    "fw-mn",
+    [...mn, "mn-db", "chukan"],
+    mnCount,
+    mnHosts,
+    [...mn, "mn-db"],
+    mnHosts,
+    [...mn, "mn-db", "chukan"],
+    [
+      "{ id: chukan-link, allow: { from: mynumber-apps, to: chukan-server, service: https } }".replace(
+        "mynumber-apps",
+        (mnHosts.find((h) => h.kind === "app-server") ?? mnHosts[0]).id,
+      ),
+    ],
+  );
   // flows: browsing, LGWAN, DB access, the 中間サーバー link
   w("flows:");
   const clients = (zones) => hosts.filter((h) => zones.includes(h.zone) && h.kind === "client");
   const servers = (zones, kind) => hosts.filter((h) => zones.includes(h.zone) && h.kind === kind);
   let f = 0;
   for (const c of clients(dmz).slice(0, 10)) {
-    w(`  flow-${pad(f++, 3)}: { from: ${c.id}, via: [{ node: sc-proxy, service: tcp/8080 }], to: { node: inet-host, service: https }, carries: web }`);
+    w(
+      `  flow-${pad(f++, 3)}: { from: ${c.id}, via: [{ node: sc-proxy, service: tcp/8080 }], to: { node: inet-host, service: https }, carries: web }`,
+    );
   }
   const webLg = servers([...lg, "srv"], "web-server");
   for (const c of clients(lg).slice(0, 20)) {
@@ -280,7 +306,9 @@ export function generateOneLine(bytes, options = {}) {
       const id = `h${pad(i, 6)}`;
       const zone = zoneIds[i % zoneIds.length];
       hostIds.push(id);
-      parts.push(`${id}: {kind: ${k % 3 === 0 ? "server" : "client"}, zone: ${zone}${k % 3 === 0 ? ", services: [https, tcp/8443]" : ""}}`);
+      parts.push(
+        `${id}: {kind: ${k % 3 === 0 ? "server" : "client"}, zone: ${zone}${k % 3 === 0 ? ", services: [https, tcp/8443]" : ""}}`,
+      );
     }
     const a = zoneIds[Math.floor(rand() * zoneIds.length)];
     const b = zoneIds[Math.floor(rand() * zoneIds.length)];
@@ -299,7 +327,10 @@ export function generateOneLine(bytes, options = {}) {
     }
     size += parts.reduce((n, p) => n + p.length + 2, 0);
   }
-  if (zones.length > 0) nodes.push(`fw-edge: {kind: firewall, zones: [internet, sc], rules: [{allow: {from: proxy, to: internet, service: [http, https]}}]}`);
+  if (zones.length > 0)
+    nodes.push(
+      `fw-edge: {kind: firewall, zones: [internet, sc], rules: [{allow: {from: proxy, to: internet, service: [http, https]}}]}`,
+    );
   const text = `{bunri: 1, name: one-line-${bytes}, model: alpha, zones: {${zones.join(", ")}}, nodes: {${nodes.join(", ")}}, flows: {${flows.join(", ")}}}\n`;
   return { text, stats: { bytes: Buffer.byteLength(text), hosts: hostIds.length } };
 }
@@ -325,22 +356,19 @@ export function generateDiff(n) {
     `      - { allow: { from: ${pick[0]}-lgwan, to: "tier:lgwan-side", service: [https, ssh, smb] }, title: LGWAN 上のサービス }`,
   );
   // 2. a source widened: the whole internet-connected segment may browse
-  replace(
-    `      - { allow: { from: [${pick[1]}-vb, ${pick[1]}-ipc], to: `,
-    `      - { allow: { from: ${pick[1]}-inet, to: `,
-  );
+  replace(`      - { allow: { from: [${pick[1]}-vb, ${pick[1]}-ipc], to: `, `      - { allow: { from: ${pick[1]}-inet, to: `);
   // 3. a rule removed: the portal is no longer open to LGWAN
-  replace(
-    `      - { allow: { from: "tier:lgwan-side", to: ${pick[2]}-portal, service: https }, title: 団体ポータル }\n`,
-    "",
-  );
+  replace(`      - { allow: { from: "tier:lgwan-side", to: ${pick[2]}-portal, service: https }, title: 団体ポータル }\n`, "");
   // 4. a rule added: maintenance access into the My Number segment from LGWAN
   replace(
     `      - { allow: { from: ${pick[3]}-kap, to: chukan-server, service: https }, title: 中間サーバー連携 }\n`,
     `      - { allow: { from: ${pick[3]}-kap, to: chukan-server, service: https }, title: 中間サーバー連携 }\n      - { allow: { from: ${pick[3]}-pc, to: ${pick[3]}-kap, service: [https, rdp] }, title: 保守 }\n`,
   );
   // 5. a host moved: the last municipality's internet PC now sits in its LGWAN segment
-  replace(`  ${pick[3]}-ipc: { kind: client, zone: ${pick[3]}-inet }`, `  ${pick[3]}-ipc: { kind: client, zone: ${pick[3]}-lgwan }`);
+  replace(
+    `  ${pick[3]}-ipc: { kind: client, zone: ${pick[3]}-inet }`,
+    `  ${pick[3]}-ipc: { kind: client, zone: ${pick[3]}-lgwan }`,
+  );
   return { older, newer };
 }
 

@@ -5,6 +5,10 @@
 //     whole country (1,741) < 5 s and < 1 GiB, its cascade variant likewise; growth 200 → 800
 //     at most like n log n (time ratio ≤ 5.5), with the fitted exponent printed;
 //   - long chains: 2,000 zones joined by routers, 300 firewalls in a chain (< 10 s, < 1 GiB);
+//   - the other pathological shapes (bench/generate-shapes.mjs), each < 10 s and < 1 GiB: a rule
+//     table of 50,000 rules, two unknown references of 60,000 characters (input errors, exit 2),
+//     `bunri diff` of two versions of the national design (about 21,000 hosts each), a 0.5 MB
+//     design written on one line (flow-style YAML);
 //   - start-up: a typical design against a bare `node -e ''` (≤ 3×).
 // Options: --only NAME[,NAME] (the row names below), --json.
 import { spawnSync } from "node:child_process";
@@ -13,6 +17,7 @@ import os from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateOrgs } from "./generate-orgs.mjs";
+import { generateDiff, generateLongRefs, generateOneLine, generateRules } from "./generate-shapes.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
@@ -28,25 +33,36 @@ if (!existsSync(BIN)) {
 const GNU_TIME = existsSync("/usr/bin/time");
 const dir = mkdtempSync(join(os.tmpdir(), "bunri-scale-"));
 
-function run(cmd, args) {
+// a run that overshoots its limit by far is stopped (`timeout -s KILL`, where there is one): the
+// row then says FAIL with "over N s"
+const TIMEOUT = existsSync("/usr/bin/timeout") ? "/usr/bin/timeout" : undefined;
+
+function run(cmd, args, limitS) {
   const out = join(dir, "time.txt");
   const started = performance.now();
+  const argv = limitS && TIMEOUT ? [TIMEOUT, "-s", "KILL", String(limitS), cmd, ...args] : [cmd, ...args];
   const r = GNU_TIME
-    ? spawnSync("/usr/bin/time", ["-v", "-o", out, cmd, ...args], {
+    ? spawnSync("/usr/bin/time", ["-v", "-o", out, ...argv], {
         encoding: "utf8",
         maxBuffer: 2 ** 30,
         env: { ...process.env, NO_COLOR: "1" },
       })
-    : spawnSync(cmd, args, { encoding: "utf8", maxBuffer: 2 ** 30 });
+    : spawnSync(argv[0], argv.slice(1), { encoding: "utf8", maxBuffer: 2 ** 30, env: { ...process.env, NO_COLOR: "1" } });
   const ms = performance.now() - started;
+  if (limitS && TIMEOUT && r.status === 137)
+    return { ms: Math.round(ms), rssMiB: Number.NaN, code: r.status, timedOut: true, stdout: "", stderr: "" };
   const rss = GNU_TIME
     ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(out, "utf8"))?.[1]) / 1024
     : Number.NaN;
   return { ms: Math.round(ms), rssMiB: Math.round(rss), code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const CHECK_ARGS = ["--format", "json", "--fail-on", "none", "--today", "2026-11-23"];
+/** the pathological shapes are stopped after this long (their target is 10 s) */
+const SHAPE_LIMIT_S = 120;
+
 function check(file) {
-  const r = run(process.execPath, [BIN, "check", file, "--format", "json", "--fail-on", "none", "--today", "2026-11-23"]);
+  const r = run(process.execPath, [BIN, "check", file, ...CHECK_ARGS]);
   if (r.code !== 0) throw new Error(`bunri check ${file} exited ${r.code}: ${r.stderr.slice(0, 500)}`);
   const findings = JSON.parse(r.stdout).files.reduce((n, f) => n + f.findings.length, 0);
   return { ...r, findings };
@@ -112,6 +128,61 @@ try {
       pass: r.ms < 10000 && r.rssMiB < 1024,
     });
   }
+  const judge = (name, r, extra = {}) => {
+    const pass = !r.timedOut && r.ms < 10000 && r.rssMiB < 1024;
+    log(`${name}: ${r.timedOut ? `over ${SHAPE_LIMIT_S} s (stopped)` : `${r.ms} ms, ${r.rssMiB} MiB`}`);
+    rows.push({ name, ms: r.ms, rssMiB: r.rssMiB, findings: r.findings, ...extra, target: "< 10000 ms, < 1024 MiB", pass });
+  };
+  if (want("rules-50000")) {
+    const { text, stats } = generateRules(50000);
+    const r = run(process.execPath, [BIN, "check", write("rules-50000", text), ...CHECK_ARGS], SHAPE_LIMIT_S);
+    if (!r.timedOut && r.code !== 0) throw new Error(`bunri check rules-50000 exited ${r.code}: ${r.stderr.slice(0, 500)}`);
+    if (!r.timedOut) r.findings = JSON.parse(r.stdout).files.reduce((n, f) => n + f.findings.length, 0);
+    judge("rules-50000", r, { hosts: stats.hosts, rules: stats.rules });
+  }
+  if (want("ids-60000")) {
+    // input errors: exit 2, and exactly the two unknown references reported
+    const r = run(
+      process.execPath,
+      [BIN, "check", write("ids-60000", generateLongRefs(60000).text), ...CHECK_ARGS],
+      SHAPE_LIMIT_S,
+    );
+    if (!r.timedOut) {
+      const errors = r.code === 2 ? JSON.parse(r.stdout).files.flatMap((f) => f.errors) : [];
+      if (errors.length !== 2 || errors.some((e) => e.code !== "unknown-reference"))
+        throw new Error(
+          `bunri check ids-60000: expected exit 2 and two unknown references, got ${r.code}: ${r.stderr.slice(0, 500)}`,
+        );
+      r.findings = errors.length;
+    }
+    judge("ids-60000", r);
+  }
+  if (want("diff-20000")) {
+    const { older, newer } = generateDiff(1741);
+    const a = write("diff-old", older);
+    const b = write("diff-new", newer);
+    const r = run(
+      process.execPath,
+      [BIN, "diff", a, b, "--format", "json", "--fail-on", "none", "--today", "2026-11-23"],
+      SHAPE_LIMIT_S,
+    );
+    if (!r.timedOut && r.code !== 0) throw new Error(`bunri diff exited ${r.code}: ${r.stderr.slice(0, 500)}`);
+    if (!r.timedOut) {
+      const d = JSON.parse(r.stdout);
+      r.findings = d.findings.new.length + d.findings.resolved.length;
+      judge("diff-20000", r, { gained: d.reach.gained.length, lost: d.reach.lost.length });
+    } else judge("diff-20000", r);
+  }
+  if (want("one-line-0.5mb")) {
+    const r = run(
+      process.execPath,
+      [BIN, "check", write("one-line", generateOneLine(512 * 1024).text), ...CHECK_ARGS],
+      SHAPE_LIMIT_S,
+    );
+    if (!r.timedOut && r.code !== 0) throw new Error(`bunri check one-line exited ${r.code}: ${r.stderr.slice(0, 500)}`);
+    if (!r.timedOut) r.findings = JSON.parse(r.stdout).files.reduce((n, f) => n + f.findings.length, 0);
+    judge("one-line-0.5mb", r);
+  }
   if (want("startup")) {
     const typical = join(root, "topologies", "takatsuki-card-reservation.yaml");
     const bare = Math.min(...[0, 1, 2].map(() => run(process.execPath, ["-e", ""]).ms));
@@ -142,7 +213,7 @@ if (json) console.log(JSON.stringify({ rows, growth }, null, 2));
 else {
   for (const r of rows)
     console.log(
-      `${r.name.padEnd(24)} ${String(r.ms).padStart(7)} ms ${String(r.rssMiB ?? "").padStart(6)} MiB  ${String(r.findings ?? "").padStart(6)} findings  ${r.target}  ${r.pass === undefined ? "" : r.pass ? "PASS" : "FAIL"}`,
+      `${r.name.padEnd(24)} ${(r.timedOut ? `>${SHAPE_LIMIT_S * 1000}` : String(r.ms)).padStart(7)} ms ${String(r.rssMiB ?? "").padStart(6)} MiB  ${String(r.findings ?? "").padStart(6)} findings  ${r.target}  ${r.pass === undefined ? "" : r.pass ? "PASS" : "FAIL"}`,
     );
   if (growth)
     console.log(
