@@ -105,7 +105,26 @@ function localMembers(core: ReachCore, f: number, side: 0 | 1): Map<number, Loca
  * overlapping it. The triples a rule matches are grouped by (local source class, local
  * destination class): within one such pair, every host triple sees the same rules.
  */
-export function shadowAnalysis(core: ReachCore, f: number): Array<{ state: "ok" | "shadowed" | "empty"; overlaps: number[] }> {
+export function shadowAnalysis(core: ReachCore, f: number): ShadowState[] {
+  let byFirewall = shadowCache.get(core);
+  if (!byFirewall) {
+    byFirewall = new Map();
+    shadowCache.set(core, byFirewall);
+  }
+  let states = byFirewall.get(f);
+  if (!states) {
+    states = computeShadows(core, f);
+    byFirewall.set(f, states);
+  }
+  return states;
+}
+
+type ShadowState = { state: "ok" | "shadowed" | "empty"; overlaps: number[] };
+
+/** NET-03 and NET-04 both need every firewall's states: computed once per analysis. */
+const shadowCache = new WeakMap<ReachCore, Map<number, ShadowState[]>>();
+
+function computeShadows(core: ReachCore, f: number): ShadowState[] {
   const d = core.design.devices[f] as Device;
   const table = core.table(f);
   const ruleAtoms = core.ruleAtoms[f] as Bitset[];
@@ -114,15 +133,19 @@ export function shadowAnalysis(core: ReachCore, f: number): Array<{ state: "ok" 
   const matched = new Array<boolean>(d.rules.length).fill(false);
   const uncovered = new Array<boolean>(d.rules.length).fill(false);
   const pairs: number[][] = [];
+  /** rule → the pairs whose rule lists hold it */
+  const where: number[][] = d.rules.map(() => []);
   for (const [l, lm] of src) {
     if (table.lists[0][l]?.length === 0) continue;
     for (const [m, mm] of dst) {
       if (lm.count === 1 && mm.count === 1 && lm.sole === mm.sole) continue;
       const rules = table.matching(l, m);
       if (rules.length === 0) continue;
+      const p = pairs.length;
       pairs.push(rules);
       const cover = new Bitset(core.atoms.size);
       for (const i of rules) {
+        (where[i] as number[]).push(p);
         const mine = ruleAtoms[i] as Bitset;
         if (mine.isEmpty()) continue;
         matched[i] = true;
@@ -131,20 +154,31 @@ export function shadowAnalysis(core: ReachCore, f: number): Array<{ state: "ok" 
       }
     }
   }
+  // the earlier rules met in the pairs of a shadowed rule, each tested once per rule; a rule's
+  // atoms folded into 32 bits rule out most disjoint pairs before the full test
+  const seen = new Int32Array(d.rules.length).fill(-1);
+  const folded = new Int32Array(d.rules.length);
+  ruleAtoms.forEach((b, i) => {
+    let x = 0;
+    for (const w of b.words) x |= w;
+    folded[i] = x;
+  });
   return d.rules.map((_r, i) => {
     const state = !matched[i] ? "empty" : uncovered[i] ? "ok" : "shadowed";
-    const overlaps = new Set<number>();
+    const overlaps: number[] = [];
     if (state === "shadowed") {
       const mine = ruleAtoms[i] as Bitset;
-      for (const rules of pairs) {
-        if (!rules.includes(i)) continue;
-        for (const j of rules) {
+      const mineFolded = folded[i] as number;
+      for (const p of where[i] as number[]) {
+        for (const j of pairs[p] as number[]) {
           if (j >= i) break;
-          if ((ruleAtoms[j] as Bitset).intersects(mine)) overlaps.add(j);
+          if (seen[j] === i) continue;
+          seen[j] = i;
+          if (((folded[j] as number) & mineFolded) !== 0 && (ruleAtoms[j] as Bitset).intersects(mine)) overlaps.push(j);
         }
       }
     }
-    return { state, overlaps: [...overlaps].sort((a, b) => a - b) };
+    return { state, overlaps: overlaps.sort((a, b) => a - b) };
   });
 }
 
