@@ -40,7 +40,8 @@ const pad = (i, w) => String(i).padStart(w, "0");
  * the LGWAN firewall and the My Number firewall share the rest. Rules name single hosts, lists of
  * hosts, zones, `zone-kind:` and `tier:` references, `any`; services by name, port, list and
  * range (from a fixed catalogue of about 150 services); allow and deny, with ids and titles on
- * some. Hosts: n / 20 (at least 200, at most 2,500), spread over 40 zones.
+ * some. Hosts: 150 (`hosts` option), spread over 40 zones: a table grown over the years, with many
+ * rules per host, port and zone.
  */
 export function generateRules(n, options = {}) {
   const rand = prng(options.seed ?? 9);

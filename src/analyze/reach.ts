@@ -50,6 +50,9 @@ export interface Chain {
   devices: number;
 }
 
+/** A node a route can pass: a device, or a multi-homed host that does not forward. */
+type Mid = { id: string; zones: number[]; device?: Device; host?: Host };
+
 export type Blocker =
   | { type: "firewall"; id: string; rules: string[]; ruleTitles: Array<string | undefined>; defaultDeny: boolean }
   | { type: "host-no-forward"; id: string }
@@ -65,6 +68,7 @@ export interface Explanation {
 /** Reachability on the design, optionally with some devices or zones taken away. */
 export class Reachability {
   private readonly pairCache = new Map<number, Bitset>();
+  private midsCache?: { mids: Mid[]; zoneMids: number[][]; midOfHost: Map<number, number[]> };
   private readonly usableDevice: boolean[];
   private readonly usableZone: boolean[];
 
@@ -322,6 +326,32 @@ export class Reachability {
   }
 
   /**
+   * The nodes a route can pass, in id order, built once per view: every device, and every
+   * multi-homed host that does not forward; by zone, and the ones that are a given host.
+   */
+  private intermediates(): { mids: Mid[]; zoneMids: number[][]; midOfHost: Map<number, number[]> } {
+    if (this.midsCache) return this.midsCache;
+    const { design } = this;
+    const mids: Mid[] = [];
+    for (const d of design.devices) mids.push({ id: d.id, zones: d.zones, device: d });
+    for (const h of design.hosts) {
+      if (h.implicit || h.zones.length < 2) continue;
+      if (design.deviceById.has(h.id)) continue;
+      mids.push({ id: h.id, zones: h.zones, host: h });
+    }
+    mids.sort((a, b) => compareCodePoints(a.id, b.id));
+    const zoneMids: number[][] = design.zones.map(() => []);
+    const midOfHost = new Map<number, number[]>();
+    mids.forEach((m, i) => {
+      for (const z of m.zones) zoneMids[z]?.push(i);
+      const h = m.device ? m.device.hostIndex : m.host?.index;
+      if (h !== undefined) midOfHost.set(h, [...(midOfHost.get(h) ?? []), i]);
+    });
+    this.midsCache = { mids, zoneMids, midOfHost };
+    return this.midsCache;
+  }
+
+  /**
    * Why `s` does not reach `t` on `query`: on the shortest routes through every node attached to
    * two or more zones, what stops the traffic.
    */
@@ -333,24 +363,13 @@ export class Reachability {
     const cs = core.srcClassOf[s] as number;
     const ct = core.dstClassOf[t] as number;
     const accepts = (core.dstClasses[ct] as DestClass).accepts;
-    // Candidate intermediates: every device, and every multi-homed host that does not forward.
-    type Mid = { id: string; zones: number[]; device?: Device; host?: Host };
-    const mids: Mid[] = [];
-    for (const d of design.devices)
-      if (d.hostIndex !== s && d.hostIndex !== t) mids.push({ id: d.id, zones: d.zones, device: d });
-    for (const h of design.hosts) {
-      if (h.implicit || h.index === s || h.index === t || h.zones.length < 2) continue;
-      if (design.deviceById.has(h.id)) continue;
-      mids.push({ id: h.id, zones: h.zones, host: h });
-    }
-    mids.sort((a, b) => compareCodePoints(a.id, b.id));
-    const zoneMids: number[][] = design.zones.map(() => []);
-    mids.forEach((m, i) => {
-      for (const z of m.zones) zoneMids[z]?.push(i);
-    });
+    // Candidate intermediates: every device, and every multi-homed host that does not forward;
+    // neither `s` nor `t` itself (marked -2: never reached, never a blocker)
+    const { mids, zoneMids, midOfHost } = this.intermediates();
     const bfs = (starts: number[]) => {
       const dz = new Int32Array(design.zones.length).fill(-1);
       const dm = new Int32Array(mids.length).fill(-1);
+      for (const h of [s, t]) for (const mi of midOfHost.get(h) ?? []) dm[mi] = -2;
       let frontier = starts.filter((z) => this.usableZone[z]);
       for (const z of frontier) dz[z] = 0;
       let level = 0;
