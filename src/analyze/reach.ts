@@ -113,7 +113,7 @@ export class Reachability {
     while (queue.length > 0) {
       const z = queue.pop() as number;
       const here = label[z] as Bitset;
-      for (const di of core.zoneDevices[z] as number[]) {
+      for (const di of core.openDevices(z, cs, ct)) {
         if (!this.usableDevice[di]) continue;
         const d = design.devices[di] as Device;
         const out = d.firewall ? here.and(core.firewallAllows(di, cs, ct)) : here;

@@ -3,7 +3,7 @@
  * services, dates), and the typed Topology built from the validated value.
  */
 import { t } from "../i18n/index.js";
-import { parseServiceElement, unionAll } from "../model/services.js";
+import { cloneSet, parseServiceElement, unionAll } from "../model/services.js";
 import {
   type Controls,
   FETCHER_KINDS as DEFAULT_FETCHER_KINDS,
@@ -126,8 +126,13 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
   const dataIds = new Set(data.map(([id]) => id));
   const isHost = (id: string) => nodeMap.has(id) && !FORWARDERS.has(str(nodeMap.get(id)?.kind));
 
+  // a design names a few services thousands of times: each list is parsed once (a copy each use)
+  const parsedServices = new Map<string, ServiceSet>();
   const parseServices = (v: unknown, path: Array<string | number>): { set: ServiceSet; text: string[] } | undefined => {
     const texts = list(v);
+    const memoKey = texts.join("\n");
+    const memo = parsedServices.get(memoKey);
+    if (memo) return { set: cloneSet(memo), text: texts };
     const sets: ServiceSet[] = [];
     let ok = true;
     texts.forEach((s, i) => {
@@ -163,7 +168,10 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
         err(at, "bad-service", `load.bad-service-${r.reason}`, { service: s }, hint);
       }
     });
-    return ok ? { set: unionAll(sets), text: texts } : undefined;
+    if (!ok) return undefined;
+    const set = unionAll(sets);
+    parsedServices.set(memoKey, cloneSet(set));
+    return { set, text: texts };
   };
 
   const checkRef = (ref: string, path: Array<string | number>, ruleName: string) => {
