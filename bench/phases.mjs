@@ -2,10 +2,11 @@
 // wall and CPU time of each phase of `bunri check FILE` (load, policy selection, graph, classes)
 // and of each rule, in the order the engine runs them (later rules reuse what earlier ones
 // cached, as in a real run). For finding what to make faster; `npm run bench` measures targets.
+
+import { Analysis } from "../dist/src/analyze/index.js";
 import { analyseTopology } from "../dist/src/check.js";
 import { loadTopologyFile } from "../dist/src/load/index.js";
 import { buildDesign } from "../dist/src/model/design.js";
-import { Analysis } from "../dist/src/analyze/index.js";
 import { runRules } from "../dist/src/rules/engine.js";
 import { selectPolicies } from "../dist/src/rules/policy.js";
 
@@ -41,6 +42,7 @@ for (const rule of selection.rules) {
 rows.push(["", 0, 0]);
 const total = rows.reduce((a, r) => [a[0] + r[1], a[1] + r[2]], [0, 0]);
 for (const [name, ms, cpu] of [...rows, ["total", ...total]])
-  if (name === "" || ms >= 1) console.log(name === "" ? "" : `${ms.toFixed(0).padStart(7)} ms ${cpu.toFixed(0).padStart(7)} ms cpu  ${name}`);
+  if (name === "" || ms >= 1)
+    console.log(name === "" ? "" : `${ms.toFixed(0).padStart(7)} ms ${cpu.toFixed(0).padStart(7)} ms cpu  ${name}`);
 console.log(`${findings} findings`);
 void analyseTopology;

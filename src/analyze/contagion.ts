@@ -259,7 +259,9 @@ export class Contagion {
     if (!this.sourceClasses) this.sourceClasses = this.classes.flatMap((c, i) => (this.isSource(c) ? [i] : []));
     if (this.sourceClasses.length === 1) {
       if (!this.onlySources)
-        this.onlySources = [...(this.classes[this.sourceClasses[0] as number] as HostClass).members].sort((a, b) => a.index - b.index);
+        this.onlySources = [...(this.classes[this.sourceClasses[0] as number] as HostClass).members].sort(
+          (a, b) => a.index - b.index,
+        );
       return this.onlySources.filter((m) => m.index !== h.index);
     }
     this.classes.forEach((c, i) => {

@@ -23,7 +23,7 @@ import {
   type ZoneDef,
 } from "../model/types.js";
 import { didYouMean } from "./schema.js";
-import { type Positioned, pointer, positionOf } from "./yaml.js";
+import { type Positioned, pointer, positionAt, positionOf } from "./yaml.js";
 
 type Obj = Record<string, unknown>;
 const FORWARDERS = new Set<string>(FORWARDER_KINDS);
@@ -58,7 +58,7 @@ const entries = (v: unknown): Array<[string, Obj]> =>
 export function buildTopology(p: Positioned, file: string, lang: Lang): { topology?: Topology; errors: InputError[] } {
   const errors: InputError[] = [];
   const root = p.value as Obj;
-  const pos = (path: Array<string | number>, key = false): SourceLocation => positionOf(p, pointer(path), file, key);
+  const pos = (path: Array<string | number>, key = false): SourceLocation => positionAt(p, path, file, key);
   const err = (
     path: Array<string | number>,
     code: string,
@@ -115,7 +115,7 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
   ] as const) {
     for (const [id] of items) {
       if (id === "any") err([section, id], "reserved-id", "load.reserved-id", { id }, undefined, true);
-      else if ([...id].length > MAX_ID_LENGTH)
+      else if (id.length > MAX_ID_LENGTH && [...id].length > MAX_ID_LENGTH)
         err([section, id], "id-too-long", "load.id-too-long", { id: quoted(id), max: MAX_ID_LENGTH }, undefined, true);
       else if (id.normalize("NFC") !== id) err([section, id], "bad-id", "load.not-nfc", { id }, undefined, true);
       else if (!ID_RE.test(id)) err([section, id], "bad-id", "load.bad-id", { id }, undefined, true);

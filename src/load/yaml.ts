@@ -192,7 +192,8 @@ function readEvents(body: string, locator: Locator): Read | undefined {
   } catch {
     return undefined;
   }
-  const recs = new WeakMap<object, Offsets>();
+  // a Map, not a WeakMap: the table lives as long as the values, and ephemerons cost the GC
+  const recs = new Map<object, Offsets>();
   const nonStringKeys: Positioned["nonStringKeys"] = [];
   if (events.length < 3 || events[0]?.type !== EVENT_DOCUMENT || events[events.length - 1]?.type !== EVENT_POP) return undefined;
   let i = 1;
@@ -268,7 +269,8 @@ function readEvents(body: string, locator: Locator): Read | undefined {
         if (plain && raw === "<<") throw BAIL;
         const kv = plain ? resolvePlain(raw) : raw;
         const key = kv === null ? "null" : typeof kv === "string" ? kv : String(kv);
-        if (Object.hasOwn(obj, key)) throw BAIL;
+        // no value is undefined: a null-prototype object has the key iff it is defined
+        if (obj[key] !== undefined) throw BAIL;
         if (typeof kv !== "string")
           nonStringKeys.push({ path: pointer([...segments, key]), key: raw, type: kv === null ? "null" : typeof kv });
         lastEnd = plain ? k.valueEnd : k.valueEnd + 1;
@@ -335,7 +337,7 @@ class TreePositions implements PositionTable {
   constructor(
     private readonly root: unknown,
     private readonly rootAt: number,
-    private readonly recs: WeakMap<object, Offsets>,
+    private readonly recs: Map<object, Offsets>,
     private readonly locator: Locator,
   ) {}
 
@@ -344,16 +346,24 @@ class TreePositions implements PositionTable {
     const p = isKey ? path.slice(0, -4) : path;
     if (p === "") return isKey || this.rootAt < 0 ? undefined : this.locator.at(this.rootAt);
     if (p[0] !== "/") return undefined;
-    const segs = p.slice(1).split("/");
+    const segs = p
+      .slice(1)
+      .split("/")
+      .map((raw) => (raw.includes("~") ? raw.replace(/~1/g, "/").replace(/~0/g, "~") : raw));
+    return this.getAt(segs, segs.length, isKey);
+  }
+
+  /** The position at the first `count` segments of a path (unescaped), of the key or the value. */
+  getAt(segs: readonly (string | number)[], count: number, isKey: boolean): SourceLocation | undefined {
+    if (count === 0) return isKey || this.rootAt < 0 ? undefined : this.locator.at(this.rootAt);
     let cur: unknown = this.root;
     let offset = -1;
-    for (let n = 0; n < segs.length; n++) {
+    for (let n = 0; n < count; n++) {
       if (cur === null || typeof cur !== "object") return undefined;
       const rec = this.recs.get(cur);
       if (!rec) return undefined;
-      const raw = segs[n] as string;
-      const seg = raw.includes("~") ? raw.replace(/~1/g, "/").replace(/~0/g, "~") : raw;
-      const last = n === segs.length - 1;
+      const seg = String(segs[n]);
+      const last = n === count - 1;
       if (rec.keys) {
         const idx = indexOfKey(rec, seg);
         if (idx < 0) return undefined;
@@ -563,6 +573,21 @@ function readTree(body: string, file: string, lang: Lang, locator: Locator): Pos
 function firstLine(e: unknown): string {
   const m = e instanceof Error ? e.message : String(e);
   return (m.split("\n")[0] ?? m).replace(/ at line \d+, column \d+:?$/, "");
+}
+
+/** The nearest recorded position for a path given as its segments, walking up to the parents. */
+export function positionAt(p: Positioned, path: readonly (string | number)[], file: string, key = false): SourceLocation {
+  const table = p.positions;
+  if (!(table instanceof TreePositions)) return positionOf(p, pointer(path), file, key);
+  if (key) {
+    const k = table.getAt(path, path.length, true);
+    if (k) return k;
+  }
+  for (let n = path.length; n >= 0; n--) {
+    const hit = table.getAt(path, n, false);
+    if (hit) return hit;
+  }
+  return { file, line: 1, column: 1 };
 }
 
 /** The nearest recorded position for a path, walking up to the parents. */
