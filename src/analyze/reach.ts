@@ -223,7 +223,8 @@ export class Reachability {
       (!d.firewall || core.firewallAllows(d.index, cs, ct).has(atom));
     const source = design.hosts[s] as Host;
     const target = design.hosts[t] as Host;
-    const zonePath = this.shortestChain(source.zones, target.zones, open);
+    // only the devices that forward something for the pair are looked at (openDevices ⊇ open)
+    const zonePath = this.shortestChain(source.zones, target.zones, open, (z) => core.openDevices(z, cs, ct));
     if (!zonePath) return undefined;
     const path: PathElement[] = [{ type: "host", id: source.id }];
     for (const step of zonePath) {
@@ -262,8 +263,10 @@ export class Reachability {
     starts: number[],
     ends: number[],
     open: (d: Device) => boolean,
+    /** the devices of a zone to consider, ascending (a superset of the open ones); all by default */
+    devicesAt: (z: number) => readonly number[] = (z) => this.core.zoneDevices[z] as number[],
   ): Array<{ zone?: number; device?: number }> | undefined {
-    const { design, core } = this;
+    const { design } = this;
     const dist = new Int32Array(design.zones.length).fill(-1);
     let frontier: number[] = [];
     for (const z of ends) {
@@ -277,7 +280,7 @@ export class Reachability {
       const next: number[] = [];
       level++;
       for (const z of frontier) {
-        for (const di of core.zoneDevices[z] as number[]) {
+        for (const di of devicesAt(z)) {
           const d = design.devices[di] as Device;
           if (!open(d)) continue;
           for (const z2 of d.zones) {
@@ -305,7 +308,7 @@ export class Reachability {
     while ((dist[z] as number) > 0) {
       const want = (dist[z] as number) - 1;
       let chosen: { device: number; zone: number } | undefined;
-      for (const di of core.zoneDevices[z] as number[]) {
+      for (const di of devicesAt(z)) {
         const d = design.devices[di] as Device;
         if (!open(d)) continue;
         const nextZone = d.zones.find((z2) => dist[z2] === want);
