@@ -117,6 +117,8 @@ export class ReachCore {
   readonly ruleAtoms: Bitset[][];
   /** zone index → devices attached, ascending by device index (= id order) */
   readonly zoneDevices: number[][];
+  /** zone index → the devices attached that may forward between hosts they do not name (see openDevices) */
+  private readonly zoneKindOpen: number[][];
   /** zone index → the source / destination classes with a member attached to it */
   readonly zoneSrcClasses: number[][];
   readonly zoneDstClasses: number[][];
@@ -235,6 +237,16 @@ export class ReachCore {
     }
     this.zoneDevices = zones.map(() => []);
     for (const d of devices) for (const z of d.zones) this.zoneDevices[z]?.push(d.index);
+    // A firewall decides a pair that it does not name by rules that match both ends by their
+    // kinds (`any`, `tier:`, `zone-kind:`), else by its default: one with no such rule and a
+    // default deny is closed to every such pair, whatever their kinds.
+    const kindOpen = devices.map(
+      (d) =>
+        !d.firewall ||
+        d.defaultAllow ||
+        d.rules.some((r) => (r.from.any || r.from.kinds.size > 0) && (r.to.any || r.to.kinds.size > 0)),
+    );
+    this.zoneKindOpen = this.zoneDevices.map((list) => list.filter((di) => kindOpen[di]));
     this.zoneSrcClasses = zones.map(() => []);
     this.zoneDstClasses = zones.map(() => []);
     this.srcClasses.forEach((c, i) => {
@@ -295,7 +307,7 @@ export class ReachCore {
     const S = this.sigKinds.length;
     const base = this.cached(this.genericOpen, (z * S + src.sig) * S + dst.sig, () => {
       const out: number[] = [];
-      for (const di of this.zoneDevices[z] as number[]) {
+      for (const di of this.zoneKindOpen[z] as number[]) {
         const table = this.tables[di];
         if (!table || !table.decision(this.genericFrom(di, src.sig), this.genericTo(di, dst.sig)).isEmpty()) out.push(di);
       }

@@ -102,17 +102,18 @@ export class Reachability {
     const dst = core.dstClasses[ct] as DestClass;
     const size = core.atoms.size;
     if (!src || dst.accepts.isEmpty()) return new Bitset(size);
-    const label: Array<Bitset | undefined> = new Array(design.zones.length);
+    // sparse: a pair's traversal visits a few zones of thousands
+    const label = new Map<number, Bitset>();
     const queue: number[] = [];
     const full = Bitset.full(size);
     for (const z of src.zones) {
-      if (!this.usableZone[z] || label[z]) continue;
-      label[z] = full;
+      if (!this.usableZone[z] || label.has(z)) continue;
+      label.set(z, full);
       queue.push(z);
     }
     while (queue.length > 0) {
       const z = queue.pop() as number;
-      const here = label[z] as Bitset;
+      const here = label.get(z) as Bitset;
       for (const di of core.openDevices(z, cs, ct)) {
         if (!this.usableDevice[di]) continue;
         const d = design.devices[di] as Device;
@@ -120,16 +121,16 @@ export class Reachability {
         if (out.isEmpty()) continue;
         for (const z2 of d.zones) {
           if (!this.usableZone[z2]) continue;
-          const there = label[z2];
+          const there = label.get(z2);
           if (there && out.isSubsetOf(there)) continue;
-          label[z2] = there ? there.or(out) : out;
+          label.set(z2, there ? there.or(out) : out);
           queue.push(z2);
         }
       }
     }
     const result = new Bitset(size);
     for (const z of dst.zones) {
-      const l = label[z];
+      const l = label.get(z);
       if (l) result.orInPlace(l);
     }
     return result.and(dst.accepts);
