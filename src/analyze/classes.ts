@@ -150,8 +150,15 @@ export class ReachCore {
     // kind signatures
     const sigIds = new Map<string, number>();
     const sigOf = new Int32Array(hosts.length);
+    /** hosts on the same zones have the same kinds: the signature per zone list, worked out once */
+    const sigOfZones = new Map<string, string>();
     for (const h of hosts) {
-      const key = [...h.zoneKinds].sort().join(",");
+      const zonesKey = h.zones.join(",");
+      let key = sigOfZones.get(zonesKey);
+      if (key === undefined) {
+        key = [...h.zoneKinds].sort().join(",");
+        sigOfZones.set(zonesKey, key);
+      }
       let id = sigIds.get(key);
       if (id === undefined) {
         id = this.sigKinds.length;
@@ -165,12 +172,17 @@ export class ReachCore {
     // named references: host → firewall → rule indexes, per side
     const zoneHosts: number[][] = zones.map(() => []);
     for (const h of hosts) for (const z of h.zones) zoneHosts[z]?.push(h.index);
-    const namedRules: [Array<Map<number, number[]>>, Array<Map<number, number[]>>] = [
-      hosts.map(() => new Map()),
-      hosts.map(() => new Map()),
+    // most hosts are named by no rule: their maps are made when a rule names them
+    const namedRules: [Array<Map<number, number[]> | undefined>, Array<Map<number, number[]> | undefined>] = [
+      new Array(hosts.length),
+      new Array(hosts.length),
     ];
     const note = (side: 0 | 1, h: number, f: number, ri: number) => {
-      const map = namedRules[side][h] as Map<number, number[]>;
+      let map = namedRules[side][h];
+      if (!map) {
+        map = new Map();
+        namedRules[side][h] = map;
+      }
       const list = map.get(f);
       if (!list) map.set(f, [ri]);
       else if (list[list.length - 1] !== ri) list.push(ri);
@@ -199,9 +211,10 @@ export class ReachCore {
       const solo = singletons.has(h.index) ? `#${h.index}` : "";
       const zonesKey = h.zones.join(",");
       const local = (side: 0 | 1): { key: string; named: Map<number, number> } => {
+        const byFirewall = namedRules[side][h.index];
+        if (!byFirewall) return { key: "", named: new Map() };
         const named = new Map<number, number>();
         const parts: string[] = [];
-        const byFirewall = namedRules[side][h.index] as Map<number, number[]>;
         for (const f of [...byFirewall.keys()].sort((a, b) => a - b)) {
           const table = this.tables[f] as FirewallTable;
           const generic = table.lists[side][table.genericClass(side, sig, h.zoneKinds)] as number[];
