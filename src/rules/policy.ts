@@ -6,7 +6,8 @@
  */
 import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { Ajv2020 } from "ajv/dist/2020.js";
+import type { ValidateFunction } from "ajv/dist/2020.js";
+import { validate as generated } from "../generated/policy-validator.js";
 import { t } from "../i18n/index.js";
 import { readInputFile } from "../load/file.js";
 import { didYouMean } from "../load/schema.js";
@@ -35,13 +36,12 @@ export interface PolicySelection {
 
 export const BUILTIN_ORDER = ["lgwan-asp", "three-tier", "baseline", "waivers"];
 
-let validator: ReturnType<Ajv2020["compile"]> | undefined;
-function validate(value: unknown): ReturnType<Ajv2020["compile"]>["errors"] {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(packagePath("schema", "policy.schema.json"), "utf8"));
-    const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
-    validator = ajv.compile(schema);
-  }
+/**
+ * schema/policy.schema.json, as ajv's standalone validator generated at build time
+ * (scripts/validators.mjs), compiled with `{ allErrors: true, strict: false, verbose: true }`.
+ */
+const validator = generated as unknown as ValidateFunction;
+function validate(value: unknown): ValidateFunction["errors"] {
   return validator(value) ? null : (validator.errors ?? null);
 }
 
