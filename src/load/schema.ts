@@ -4,15 +4,12 @@
  * scripts/validators.mjs); its errors become positioned messages a system integrator can act on.
  */
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
-import { validate as generated } from "../generated/topology-validator.js";
+import { validator as generated } from "../generated/topology-validator.js";
 import { t } from "../i18n/index.js";
 import type { InputError, Lang } from "../model/types.js";
 import { showValue } from "../util/show.js";
 import { didYouMean } from "../util/suggest.js";
 import { type Positioned, positionOf } from "./yaml.js";
-
-/** compiled with `{ allErrors: true, strict: false, verbose: true }`: errors carry `data` and `parentSchema` */
-const validator = generated as unknown as ValidateFunction;
 
 export { didYouMean };
 
@@ -30,7 +27,8 @@ function where(path: string, lang: Lang): string {
 }
 
 export function schemaErrors(p: Positioned, file: string, lang: Lang, value: unknown = p.value): InputError[] {
-  const validate = validator;
+  // compiled with `{ allErrors: true, strict: false, verbose: true }`: errors carry `data` and `parentSchema`
+  const validate = generated() as unknown as ValidateFunction;
   if (validate(value)) return [];
   const out: InputError[] = [];
   const seen = new Set<string>();

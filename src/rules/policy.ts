@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ValidateFunction } from "ajv/dist/2020.js";
-import { validate as generated } from "../generated/policy-validator.js";
+import { validator as generated } from "../generated/policy-validator.js";
 import { t } from "../i18n/index.js";
 import { readInputFile } from "../load/file.js";
 import { didYouMean } from "../load/schema.js";
@@ -39,10 +39,11 @@ export const BUILTIN_ORDER = ["lgwan-asp", "three-tier", "baseline", "waivers"];
 
 /**
  * schema/policy.schema.json, as ajv's standalone validator generated at build time
- * (scripts/validators.mjs), compiled with `{ allErrors: true, strict: false, verbose: true }`.
+ * (scripts/validators.mjs), compiled with `{ allErrors: true, strict: false, verbose: true }`; built
+ * on first use (a run with the built-in packs only reads them saved, below, and validates nothing).
  */
-const validator = generated as unknown as ValidateFunction;
 function validate(value: unknown): ValidateFunction["errors"] {
+  const validator = generated() as unknown as ValidateFunction;
   return validator(value) ? null : (validator.errors ?? null);
 }
 
