@@ -9,8 +9,10 @@
 //   long-refs LEN  a city of 2,000 hosts with two references of LEN characters to hosts that do
 //                  not exist: a firewall rule's `from` and a flow's `to` (ids themselves are
 //                  limited to 128 characters; references are not)
-//   one-line BYTES a design of about BYTES bytes written on ONE line in flow-style YAML
-//                  (`{bunri: 1, zones: {...}, nodes: {...}, flows: {...}}`)
+//   one-line BYTES the multi-organisation design (generate-orgs.mjs) of about BYTES bytes,
+//                  written on ONE line in flow-style YAML (`{bunri: 1, zones: {...}, ...}`)
+//   mesh BYTES     about BYTES bytes of hosts in 60 zones meshed by random firewalls that name
+//                  random hosts, on one line: thousands of reaching pairs and findings
 //   diff N         two versions of the national design of N municipalities
 //                  (generate-orgs.mjs): the second has a few rules changed, one added, one
 //                  removed and a host moved (`-o OLD.yaml -o NEW.yaml`)
@@ -281,11 +283,43 @@ export function generateLongRefs(len, options = {}) {
   return { text, stats: { hosts: hostCount, bytes: Buffer.byteLength(text) } };
 }
 
+/** A value in flow-style YAML on one line: plain scalars where YAML reads them back as the same string. */
+function flow(v) {
+  if (Array.isArray(v)) return `[${v.map(flow).join(", ")}]`;
+  if (v !== null && typeof v === "object")
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${flow(k)}: ${flow(x)}`)
+      .join(", ")}}`;
+  if (typeof v !== "string") return String(v);
+  const plain =
+    /^[A-Za-z\u3000-\u9fff][^,[\]{}#:"'&*!|>%@`]*$/.test(v) &&
+    !/\s$/.test(v) &&
+    !/^(?:true|false|null|yes|no|on|off|y|n|~)$/i.test(v);
+  return plain ? v : JSON.stringify(v);
+}
+
 /**
- * A design of about `bytes` bytes on one line, in flow-style YAML: zones, hosts with services and
- * holdings, firewalls with rules, data and flows, all inside one `{ ... }`.
+ * The multi-organisation design of `generate-orgs.mjs` (municipalities under prefectural
+ * security clouds, sharing LGWAN) with as many municipalities as make about `bytes` bytes,
+ * written on one line in flow-style YAML: the shape of a design that a tool wrote out as one line.
  */
-export function generateOneLine(bytes, options = {}) {
+export async function generateOneLine(bytes) {
+  const { parse } = await import("yaml");
+  let n = 1;
+  let text = "";
+  for (;;) {
+    text = `${flow(parse(generateOrgs(n).text))}\n`;
+    if (Buffer.byteLength(text) >= bytes) break;
+    n = Math.max(n + 1, Math.ceil(n * (bytes / Buffer.byteLength(text)) * 0.98));
+  }
+  return { text, stats: { municipalities: n, bytes: Buffer.byteLength(text) } };
+}
+
+/**
+ * A design of about `bytes` bytes on one line, in flow-style YAML: 60 zones meshed by random
+ * firewalls that name random hosts, hosts with services, flows, all inside one `{ ... }`.
+ */
+export function generateMesh(bytes, options = {}) {
   const rand = prng(options.seed ?? 5);
   const zones = ["internet: {kind: internet}", "sc: {kind: security-cloud}"];
   const zoneIds = [];
@@ -383,12 +417,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     else process.stdout.write(text);
   };
   if (!Number.isInteger(value) || value < 1) {
-    console.error("usage: node bench/generate-shapes.mjs rules|long-refs|one-line|diff N [-o FILE [-o FILE2]]");
+    console.error("usage: node bench/generate-shapes.mjs rules|long-refs|one-line|mesh|diff N [-o FILE [-o FILE2]]");
     process.exit(2);
   }
   if (shape === "rules") emit(generateRules(value).text, outs[0]);
   else if (shape === "long-refs") emit(generateLongRefs(value).text, outs[0]);
-  else if (shape === "one-line") emit(generateOneLine(value).text, outs[0]);
+  else if (shape === "one-line") emit((await generateOneLine(value)).text, outs[0]);
+  else if (shape === "mesh") emit(generateMesh(value).text, outs[0]);
   else if (shape === "diff") {
     const { older, newer } = generateDiff(value);
     if (outs.length < 2) {
@@ -398,7 +433,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     emit(older, outs[0]);
     emit(newer, outs[1]);
   } else {
-    console.error(`unknown shape ${shape}: rules, long-refs, one-line or diff`);
+    console.error(`unknown shape ${shape}: rules, long-refs, one-line, mesh or diff`);
     process.exit(2);
   }
 }
