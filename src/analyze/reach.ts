@@ -68,6 +68,8 @@ export interface Explanation {
 /** Reachability on the design, optionally with some devices or zones taken away. */
 export class Reachability {
   private readonly pairCache = new Map<number, Bitset>();
+  /** explain's distances from a zone set (when neither end is an intermediate) */
+  private readonly bfsCache = new Map<string, { dz: Int32Array; dm: Int32Array }>();
   private midsCache?: { mids: Mid[]; zoneMids: number[][]; midOfHost: Map<number, number[]> };
   private readonly usableDevice: boolean[];
   private readonly usableZone: boolean[];
@@ -370,7 +372,14 @@ export class Reachability {
     // Candidate intermediates: every device, and every multi-homed host that does not forward;
     // neither `s` nor `t` itself (marked -2: never reached, never a blocker)
     const { mids, zoneMids, midOfHost } = this.intermediates();
+    // Distances from a set of zones depend on the two ends only when one of them is itself an
+    // intermediate: otherwise they are kept per zone set (a diff explains thousands of lost pairs
+    // from a few hundred zone sets).
+    const plainEnds = !midOfHost.has(s) && !midOfHost.has(t);
     const bfs = (starts: number[]) => {
+      const key = plainEnds ? starts.join(",") : undefined;
+      const hit = key === undefined ? undefined : this.bfsCache.get(key);
+      if (hit) return hit;
       const dz = new Int32Array(design.zones.length).fill(-1);
       const dm = new Int32Array(mids.length).fill(-1);
       for (const h of [s, t]) for (const mi of midOfHost.get(h) ?? []) dm[mi] = -2;
@@ -394,7 +403,13 @@ export class Reachability {
         }
         frontier = next;
       }
-      return { dz, dm };
+      const out = { dz, dm };
+      if (key !== undefined) {
+        // a bounded cache: each entry is two arrays the size of the design
+        if (this.bfsCache.size >= 256) this.bfsCache.clear();
+        this.bfsCache.set(key, out);
+      }
+      return out;
     };
     const fromS = bfs(source.zones);
     const fromT = bfs(target.zones);
@@ -417,29 +432,57 @@ export class Reachability {
           d.hostIndex !== s &&
           d.hostIndex !== t &&
           (!d.firewall || core.firewallAllows(d.index, cs, ct).has(atom)),
+        (z) => core.openDevices(z, cs, ct),
       ) !== undefined;
     for (const a of query) if (anyOpen(a)) openAll.add(a);
     if (!openAll.isEmpty()) return { reason: "not-accepted", blockers: [], accepts };
+    // the intermediates on a shortest route sit on zones of a shortest route: those whose two
+    // distances add up to the total, found from the target's zones back towards the source
+    const toT = (m: Mid) => Math.min(...m.zones.map((z) => fromT.dz[z] as number).filter((x) => x >= 0));
+    const onRouteZone = (z: number) =>
+      (fromS.dz[z] as number) >= 0 && (fromS.dz[z] as number) + (fromT.dz[z] as number) === total;
+    const onRoute: number[] = [];
+    const midSeen = new Set<number>();
+    const zoneSeen = new Set<number>();
+    let layer = target.zones.filter((z) => onRouteZone(z) && (fromT.dz[z] as number) === 0);
+    for (const z of layer) zoneSeen.add(z);
+    while (layer.length > 0) {
+      const next: number[] = [];
+      for (const z of layer)
+        for (const mi of zoneMids[z] as number[]) {
+          if (midSeen.has(mi)) continue;
+          midSeen.add(mi);
+          const ds = fromS.dm[mi] as number;
+          if (ds < 0 || ds + toT(mids[mi] as Mid) !== total) continue;
+          onRoute.push(mi);
+          for (const z2 of (mids[mi] as Mid).zones)
+            if (!zoneSeen.has(z2) && (fromS.dz[z2] as number) === ds - 1 && onRouteZone(z2)) {
+              zoneSeen.add(z2);
+              next.push(z2);
+            }
+        }
+      layer = next;
+    }
     const blockers: Blocker[] = [];
-    mids.forEach((m, i) => {
+    for (const i of onRoute.sort((a, b) => a - b)) {
+      const m = mids[i] as Mid;
       const ds = fromS.dm[i] as number;
-      if (ds < 0) return;
       // m lies on a shortest route when its distance from s plus its distance to t is the total
-      const dt = Math.min(...m.zones.map((z) => fromT.dz[z] as number).filter((x) => x >= 0));
-      if (!Number.isFinite(dt) || ds + dt !== total) return;
+      const dt = toT(m);
+      if (!Number.isFinite(dt) || ds + dt !== total) continue;
       if (m.host) {
         blockers.push({ type: "host-no-forward", id: m.id });
-        return;
+        continue;
       }
       const d = m.device as Device;
       if (!this.usableDevice[d.index]) {
         blockers.push({ type: "excluded", id: d.id });
-        return;
+        continue;
       }
-      if (!d.firewall) return;
+      if (!d.firewall) continue;
       const allowed = core.firewallAllows(d.index, cs, ct);
       const denied = queryAccepted.andNot(allowed);
-      if (denied.isEmpty()) return;
+      if (denied.isEmpty()) continue;
       const rules: string[] = [];
       const titles: Array<string | undefined> = [];
       let defaultDeny = false;
@@ -455,7 +498,7 @@ export class Reachability {
         }
       }
       blockers.push({ type: "firewall", id: d.id, rules, ruleTitles: titles, defaultDeny });
-    });
+    }
     return { reason: "blocked", blockers };
   }
 }
