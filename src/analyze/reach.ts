@@ -376,17 +376,22 @@ export class Reachability {
     // intermediate: otherwise they are kept per zone set (a diff explains thousands of lost pairs
     // from a few hundred zone sets).
     const plainEnds = !midOfHost.has(s) && !midOfHost.has(t);
-    const bfs = (starts: number[]) => {
-      const key = plainEnds ? starts.join(",") : undefined;
+    const bfs = (starts: number[], maxLevel = Number.POSITIVE_INFINITY) => {
+      const key = plainEnds ? `${starts.join(",")}|${maxLevel}` : undefined;
       const hit = key === undefined ? undefined : this.bfsCache.get(key);
-      if (hit) return hit;
+      if (hit && key !== undefined) {
+        // least recently used goes first: a hit moves to the back
+        this.bfsCache.delete(key);
+        this.bfsCache.set(key, hit);
+        return hit;
+      }
       const dz = new Int32Array(design.zones.length).fill(-1);
       const dm = new Int32Array(mids.length).fill(-1);
       for (const h of [s, t]) for (const mi of midOfHost.get(h) ?? []) dm[mi] = -2;
       let frontier = starts.filter((z) => this.usableZone[z]);
       for (const z of frontier) dz[z] = 0;
       let level = 0;
-      while (frontier.length > 0) {
+      while (frontier.length > 0 && level < maxLevel) {
         level++;
         const next: number[] = [];
         for (const z of frontier) {
@@ -405,20 +410,22 @@ export class Reachability {
       }
       const out = { dz, dm };
       if (key !== undefined) {
-        // a bounded cache: each entry is two arrays the size of the design
-        if (this.bfsCache.size >= 256) this.bfsCache.clear();
+        // bounded: an entry is two arrays the size of the design (50 KB for the whole country)
+        if (this.bfsCache.size >= 1024) this.bfsCache.delete(this.bfsCache.keys().next().value as string);
         this.bfsCache.set(key, out);
       }
       return out;
     };
-    const fromS = bfs(source.zones);
+    // the distance is the same from either end: the target's side first (a few targets, many
+    // sources in a diff), then the source's side only as far as that distance
     const fromT = bfs(target.zones);
     let total = Number.POSITIVE_INFINITY;
-    for (const z of target.zones) {
-      const d = fromS.dz[z] as number;
+    for (const z of source.zones) {
+      const d = fromT.dz[z] as number;
       if (d >= 0 && d < total) total = d;
     }
     if (!Number.isFinite(total)) return { reason: "no-connection", blockers: [] };
+    const fromS = bfs(source.zones, total);
     const queryAccepted = query.and(accepts);
     if (queryAccepted.isEmpty()) return { reason: "not-accepted", blockers: [], accepts };
     // Would it get through, were every service accepted?
