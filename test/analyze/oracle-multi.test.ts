@@ -32,8 +32,13 @@ const SEEDS = Array.from({ length: RUNS }, (_, i) => (BASE + i) >>> 0);
 const label = (p: Packet) => (p.proto === "icmp" ? "icmp" : `${p.proto}/${p.port}`);
 
 /** Runs `body` on the design of `seed`; a failure names the seed and prints the design. */
+const designs = new Map<number, TopologyInput>();
 function onDesign(seed: number, body: (input: TopologyInput) => void): void {
-  const input = generateMultiOrg(seed);
+  let input = designs.get(seed);
+  if (!input) {
+    input = generateMultiOrg(seed);
+    designs.set(seed, input);
+  }
   try {
     body(input);
   } catch (e) {
@@ -43,7 +48,18 @@ function onDesign(seed: number, body: (input: TopologyInput) => void): void {
   }
 }
 
+const setUps = new WeakMap<TopologyInput, ReturnType<typeof makeSetUp>>();
+/** The oracle and the engine of a design, shared by the tests of its seed (the oracle memoises its walks). */
 function setUp(input: TopologyInput) {
+  let got = setUps.get(input);
+  if (!got) {
+    got = makeSetUp(input);
+    setUps.set(input, got);
+  }
+  return got;
+}
+
+function makeSetUp(input: TopologyInput) {
   const oracle = new Oracle(input);
   const d = buildDesign(makeTopology(input));
   const a = new Analysis(d, { extraServices: oracle.packets.map((p) => parseServiceList([label(p)])) });
@@ -124,243 +140,242 @@ function gotReach(findings: Finding[], rule: string) {
     .sort((x, y) => cmp(x.key, y.key));
 }
 
-describe("the engine agrees with a naive reading of the spec on random multi-organisation designs", () => {
+describe.each(SEEDS)("the engine agrees with a naive reading of the spec on the multi-organisation design of seed %i", (seed) => {
   it("generates valid, varied designs: every one loads from its YAML without errors and gives the same findings", () => {
-    for (const seed of SEEDS)
-      onDesign(seed, (input) => {
-        const yaml = toYaml(input);
-        const loaded = loadTopologyText(yaml, "multi.yaml", { lang: "en" });
-        expect(loaded.errors.map((e) => e.message)).toEqual([]);
-        const opts = { lang: "en" as const, today: "2026-12-01" };
-        const viaYaml = analyseTopology(loaded.topology as NonNullable<typeof loaded.topology>, opts).result.findings;
-        const direct = analyseTopology(makeTopology(input), opts).result.findings;
-        const brief = (fs: Finding[]) => fs.map((f) => `${f.rule} ${f.direction ?? ""} ${f.variant ?? ""} ${f.subjects.join(",")}`).sort();
-        expect(brief(viaYaml)).toEqual(brief(direct));
-      });
+    onDesign(seed, (input) => {
+      const yaml = toYaml(input);
+      const loaded = loadTopologyText(yaml, "multi.yaml", { lang: "en" });
+      expect(loaded.errors.map((e) => e.message)).toEqual([]);
+      const opts = { lang: "en" as const, today: "2026-12-01" };
+      const viaYaml = analyseTopology(loaded.topology as NonNullable<typeof loaded.topology>, opts).result.findings;
+      const direct = analyseTopology(makeTopology(input), opts).result.findings;
+      const brief = (fs: Finding[]) =>
+        fs.map((f) => `${f.rule} ${f.direction ?? ""} ${f.variant ?? ""} ${f.subjects.join(",")}`).sort();
+      expect(brief(viaYaml)).toEqual(brief(direct));
+    });
   });
 
   it("on the hosts, and on who reaches whom for every service", () => {
-    for (const seed of SEEDS)
-      onDesign(seed, (input) => {
-        const { oracle, d, a, index } = setUp(input);
-        expect(d.hosts.map((h) => h.id).sort()).toEqual(oracle.hosts.map((h) => h.id).sort());
-        for (const p of oracle.packets) {
-          const q = a.services(parseServiceList([label(p)]));
-          for (const s of oracle.hosts)
-            for (const t of oracle.hosts)
-              expect(a.reach.reaches(index(s), index(t), q), `${s.id} → ${t.id} on ${label(p)}`).toBe(
-                oracle.reachesByWalk(s, t, p),
-              );
-        }
-      });
+    onDesign(seed, (input) => {
+      const { oracle, d, a, index } = setUp(input);
+      expect(d.hosts.map((h) => h.id).sort()).toEqual(oracle.hosts.map((h) => h.id).sort());
+      for (const p of oracle.packets) {
+        const q = a.services(parseServiceList([label(p)]));
+        for (const s of oracle.hosts)
+          for (const t of oracle.hosts)
+            expect(a.reach.reaches(index(s), index(t), q), `${s.id} → ${t.id} on ${label(p)}`).toBe(
+              oracle.reachesByWalk(s, t, p),
+            );
+      }
+    });
   });
 
   it("on the witness of every pair: first service, shortest chain (fewest devices, then ids), the rule at each firewall", () => {
-    for (const seed of SEEDS)
-      onDesign(seed, (input) => {
-        const { oracle, a, index } = setUp(input);
-        for (const s of oracle.hosts)
-          for (const t of oracle.hosts) {
-            const want = oracle.witness(s, t);
-            const got = a.reach.witness(index(s), index(t), a.any);
-            expect(got === undefined, `${s.id} → ${t.id} reaches`).toBe(want === undefined);
-            if (!got || !want) continue;
-            expect(got.service, `${s.id} → ${t.id}`).toBe(label(want.packet));
-            const inner = got.path.slice(1, -1);
-            expect(
-              inner.map((e) => e.id),
-              `${s.id} → ${t.id}`,
-            ).toEqual(want.chain.ids);
-            for (const e of inner)
-              if (e.type === "device" && e.kind === "firewall")
-                expect(e.rule, `${s.id} → ${t.id} at ${e.id}`).toBe(want.chain.rules.get(e.id));
-          }
-      });
+    onDesign(seed, (input) => {
+      const { oracle, a, index } = setUp(input);
+      for (const s of oracle.hosts)
+        for (const t of oracle.hosts) {
+          const want = oracle.witness(s, t);
+          const got = a.reach.witness(index(s), index(t), a.any);
+          expect(got === undefined, `${s.id} → ${t.id} reaches`).toBe(want === undefined);
+          if (!got || !want) continue;
+          expect(got.service, `${s.id} → ${t.id}`).toBe(label(want.packet));
+          const inner = got.path.slice(1, -1);
+          expect(
+            inner.map((e) => e.id),
+            `${s.id} → ${t.id}`,
+          ).toEqual(want.chain.ids);
+          for (const e of inner)
+            if (e.type === "device" && e.kind === "firewall")
+              expect(e.rule, `${s.id} → ${t.id} at ${e.id}`).toBe(want.chain.rules.get(e.id));
+        }
+    });
   });
 
   it("on every chain passing a firewall, and an IPS; on exposure", () => {
-    for (const seed of SEEDS)
-      onDesign(seed, (input) => {
-        const { oracle, d, a, index } = setUp(input);
-        for (const kind of ["firewall", "ips"] as const) {
-          const view = a.without({ nodeKind: kind });
-          for (const s of oracle.hosts)
-            for (const t of oracle.hosts) {
-              const want = oracle.packets.some((p) => oracle.reachesByWalk(s, t, p, Oracle.kind(kind)));
-              expect(view.reaches(index(s), index(t), a.any), `${s.id} → ${t.id} without ${kind}`).toBe(want);
-            }
-        }
-        const internet = oracle.hosts.filter((h) => h.internet);
-        const exposed = oracle.hosts
-          .filter((t) => !t.internet && internet.some((s) => oracle.packets.some((p) => oracle.reachesByWalk(s, t, p))))
-          .map((h) => h.id)
-          .sort();
-        expect([...a.exposure().keys()].map((i) => d.hosts[i]?.id).sort()).toEqual(exposed);
-      });
+    onDesign(seed, (input) => {
+      const { oracle, d, a, index } = setUp(input);
+      for (const kind of ["firewall", "ips"] as const) {
+        const view = a.without({ nodeKind: kind });
+        for (const s of oracle.hosts)
+          for (const t of oracle.hosts) {
+            const want = oracle.packets.some((p) => oracle.reachesByWalk(s, t, p, Oracle.kind(kind)));
+            expect(view.reaches(index(s), index(t), a.any), `${s.id} → ${t.id} without ${kind}`).toBe(want);
+          }
+      }
+      const internet = oracle.hosts.filter((h) => h.internet);
+      const exposed = oracle.hosts
+        .filter((t) => !t.internet && internet.some((s) => oracle.packets.some((p) => oracle.reachesByWalk(s, t, p))))
+        .map((h) => h.id)
+        .sort();
+      expect([...a.exposure().keys()].map((i) => d.hosts[i]?.id).sort()).toEqual(exposed);
+    });
   });
 
   it("on contagion: distances, the shortest path to every host (steps, modes, chains), and its sources", () => {
-    for (const seed of SEEDS)
-      onDesign(seed, (input) => {
-        const { oracle, d, a } = setUp(input);
-        const dist = oracle.contagion();
-        const paths = oracle.contagionPaths();
-        const sources = oracle.contagionSources();
-        const contagion = a.contagion();
-        for (const h of d.hosts) {
-          expect(contagion.distance(h), `distance of ${h.id}`).toBe(dist.get(h.id));
-          const want = paths.get(h.id);
-          const got = contagion.path(h);
-          expect(got === undefined, `${h.id} has a contagion path`).toBe(want === undefined);
-          if (got && want) {
-            expect(
-              got.steps.map((s) => `${s.mode} ${s.from} → ${s.to} ${s.chain.service} ${s.chain.path.map((e) => e.id).join(" ")}`),
-              `contagion path to ${h.id}`,
-            ).toEqual(
-              want.steps.map((s) => `${s.mode} ${s.from} → ${s.to} ${label(s.packet)} ${[s.mode === "reach" ? s.from : s.to, ...s.chain.ids, s.mode === "reach" ? s.to : s.from].join(" ")}`),
-            );
-            expect(got.source, `source of the path to ${h.id}`).toBe(want.source);
-            expect(got.devices, `devices of the path to ${h.id}`).toBe(want.devices);
-          }
-          if (dist.get(h.id) as number > 0)
-            expect(
-              contagion.sources(h).map((s) => s.id),
-              `sources of ${h.id}`,
-            ).toEqual(sources.get(h.id));
+    onDesign(seed, (input) => {
+      const { oracle, d, a } = setUp(input);
+      const dist = oracle.contagion();
+      const paths = oracle.contagionPaths();
+      const sources = oracle.contagionSources();
+      const contagion = a.contagion();
+      for (const h of d.hosts) {
+        expect(contagion.distance(h), `distance of ${h.id}`).toBe(dist.get(h.id));
+        const want = paths.get(h.id);
+        const got = contagion.path(h);
+        expect(got === undefined, `${h.id} has a contagion path`).toBe(want === undefined);
+        if (got && want) {
+          expect(
+            got.steps.map((s) => `${s.mode} ${s.from} → ${s.to} ${s.chain.service} ${s.chain.path.map((e) => e.id).join(" ")}`),
+            `contagion path to ${h.id}`,
+          ).toEqual(
+            want.steps.map(
+              (s) =>
+                `${s.mode} ${s.from} → ${s.to} ${label(s.packet)} ${[s.mode === "reach" ? s.from : s.to, ...s.chain.ids, s.mode === "reach" ? s.to : s.from].join(" ")}`,
+            ),
+          );
+          expect(got.source, `source of the path to ${h.id}`).toBe(want.source);
+          expect(got.devices, `devices of the path to ${h.id}`).toBe(want.devices);
         }
-      });
+        if ((dist.get(h.id) as number) > 0)
+          expect(
+            contagion.sources(h).map((s) => s.id),
+            `sources of ${h.id}`,
+          ).toEqual(sources.get(h.id));
+      }
+    });
   });
 
   it("on the findings that read reachability and contagion: TT-01, TT-07, ASP-01, ASP-02, NET-08, TT-02, TT-08", () => {
-    for (const seed of SEEDS)
-      onDesign(seed, (input) => {
-        const oracle = new Oracle(input);
-        const { result } = analyseTopology(makeTopology(input), { lang: "en", today: "2026-12-01" });
-        expect(result.errors).toEqual([]);
-        const findings = result.findings;
-        const zoneKind = (z: string) => {
-          const k = input.zones[z];
-          return typeof k === "string" ? k : (k?.kind as string);
-        };
-        const tier = (h: OHost, t: string) => h.zones.some((z) => TIER[zoneKind(z)] === t);
-        const plain = oracle.hosts.filter((h) => !h.mediator);
-        const listed = (h: OHost) => !h.id.endsWith("/*");
-        const personal = (h: OHost) =>
-          listed(h) &&
-          (input.nodes[h.id]?.holds ?? []).some((x) => RANK.indexOf(input.data?.[x] as string) >= RANK.indexOf("personal"));
-        const exceptionHops = new Set<string>();
-        if (input.model === "alpha-prime")
-          for (const f of Object.values(input.flows ?? {}))
-            if (f.exception) for (let i = 1; i < f.path.length; i++) exceptionHops.add(`${f.path[i - 1]} ${f.path[i]}`);
+    onDesign(seed, (input) => {
+      const { oracle } = setUp(input);
+      const { result } = analyseTopology(makeTopology(input), { lang: "en", today: "2026-12-01" });
+      expect(result.errors).toEqual([]);
+      const findings = result.findings;
+      const zoneKind = (z: string) => {
+        const k = input.zones[z];
+        return typeof k === "string" ? k : (k?.kind as string);
+      };
+      const tier = (h: OHost, t: string) => h.zones.some((z) => TIER[zoneKind(z)] === t);
+      const plain = oracle.hosts.filter((h) => !h.mediator);
+      const listed = (h: OHost) => !h.id.endsWith("/*");
+      const personal = (h: OHost) =>
+        listed(h) &&
+        (input.nodes[h.id]?.holds ?? []).some((x) => RANK.indexOf(input.data?.[x] as string) >= RANK.indexOf("personal"));
+      const exceptionHops = new Set<string>();
+      if (input.model === "alpha-prime")
+        for (const f of Object.values(input.flows ?? {}))
+          if (f.exception) for (let i = 1; i < f.path.length; i++) exceptionHops.add(`${f.path[i - 1]} ${f.path[i]}`);
 
-        const inetSide = plain.filter((h) => tier(h, "internet-side"));
-        expect(gotReach(findings, "TT-01"), "TT-01").toEqual(
-          expectedReach(
-            oracle,
-            "TT-01",
-            plain.filter((h) => tier(h, "mynumber-side")),
-            inetSide,
-            true,
-          ),
-        );
-        expect(gotReach(findings, "TT-07"), "TT-07").toEqual(
-          expectedReach(
-            oracle,
-            "TT-07",
-            plain.filter((h) => h.zones.some((z) => zoneKind(z) === "lgwan-connected")),
-            inetSide,
-            true,
-            (s, t) => exceptionHops.has(`${s.id} ${t.id}`),
-          ),
-        );
-        const internetHosts = oracle.hosts.filter((h) => h.internet);
-        expect(gotReach(findings, "NET-08"), "NET-08").toEqual(
-          expectedReach(oracle, "NET-08", internetHosts, oracle.hosts.filter(personal), false),
-        );
-        const asp = Object.values(input.zones).some((z) => ["asp-lgwan", "asp-internet"].includes(typeof z === "string" ? z : z.kind));
-        expect(gotReach(findings, "ASP-01"), "ASP-01").toEqual(
-          asp
-            ? expectedReach(
-                oracle,
-                "ASP-01",
-                internetHosts.filter((h) => !h.mediator),
-                plain.filter((h) => tier(h, "lgwan-side")),
-                false,
-              )
-            : [],
-        );
-        expect(gotReach(findings, "ASP-02"), "ASP-02").toEqual(
-          asp
-            ? expectedReach(
-                oracle,
-                "ASP-02",
-                internetHosts,
-                oracle.hosts.filter((h) => personal(h) || h.zones.some((z) => zoneKind(z) === "db")),
-                false,
-              )
-            : [],
-        );
+      const inetSide = plain.filter((h) => tier(h, "internet-side"));
+      expect(gotReach(findings, "TT-01"), "TT-01").toEqual(
+        expectedReach(
+          oracle,
+          "TT-01",
+          plain.filter((h) => tier(h, "mynumber-side")),
+          inetSide,
+          true,
+        ),
+      );
+      expect(gotReach(findings, "TT-07"), "TT-07").toEqual(
+        expectedReach(
+          oracle,
+          "TT-07",
+          plain.filter((h) => h.zones.some((z) => zoneKind(z) === "lgwan-connected")),
+          inetSide,
+          true,
+          (s, t) => exceptionHops.has(`${s.id} ${t.id}`),
+        ),
+      );
+      const internetHosts = oracle.hosts.filter((h) => h.internet);
+      expect(gotReach(findings, "NET-08"), "NET-08").toEqual(
+        expectedReach(oracle, "NET-08", internetHosts, oracle.hosts.filter(personal), false),
+      );
+      const asp = Object.values(input.zones).some((z) =>
+        ["asp-lgwan", "asp-internet"].includes(typeof z === "string" ? z : z.kind),
+      );
+      expect(gotReach(findings, "ASP-01"), "ASP-01").toEqual(
+        asp
+          ? expectedReach(
+              oracle,
+              "ASP-01",
+              internetHosts.filter((h) => !h.mediator),
+              plain.filter((h) => tier(h, "lgwan-side")),
+              false,
+            )
+          : [],
+      );
+      expect(gotReach(findings, "ASP-02"), "ASP-02").toEqual(
+        asp
+          ? expectedReach(
+              oracle,
+              "ASP-02",
+              internetHosts,
+              oracle.hosts.filter((h) => personal(h) || h.zones.some((z) => zoneKind(z) === "db")),
+              false,
+            )
+          : [],
+      );
 
-        const dist = oracle.contagion();
-        const paths = oracle.contagionPaths();
-        const sources = oracle.contagionSources();
-        for (const [rule, targets] of [
-          ["TT-02", plain.filter((h) => tier(h, "mynumber-side"))],
-          ["TT-08", plain.filter((h) => h.zones.some((z) => zoneKind(z) === "lgwan-connected"))],
-        ] as const) {
-          const got = findings
-            .filter((f) => f.rule === rule)
-            .map((f) => {
-              const c = (f.evidence as { contagion: { source: string; steps: Array<{ mode: string; from: string; to: string }> } })
-                .contagion;
-              return { subjects: f.subjects, source: c.source, steps: c.steps.map((s) => `${s.mode} ${s.from} → ${s.to}`) };
-            })
-            .sort((x, y) => cmp(x.subjects[0] as string, y.subjects[0] as string));
-          const want = targets
-            .filter((t) => (dist.get(t.id) as number) >= 2)
-            .map((t) => {
-              const p = paths.get(t.id) as NonNullable<ReturnType<typeof paths.get>>;
-              return {
-                subjects: [t.id, ...(sources.get(t.id) ?? [])],
-                source: p.source,
-                steps: p.steps.map((s) => `${s.mode} ${s.from} → ${s.to}`),
-              };
-            })
-            .sort((x, y) => cmp(x.subjects[0] as string, y.subjects[0] as string));
-          expect(got, rule).toEqual(want);
-        }
-      });
+      const dist = oracle.contagion();
+      const paths = oracle.contagionPaths();
+      const sources = oracle.contagionSources();
+      for (const [rule, targets] of [
+        ["TT-02", plain.filter((h) => tier(h, "mynumber-side"))],
+        ["TT-08", plain.filter((h) => h.zones.some((z) => zoneKind(z) === "lgwan-connected"))],
+      ] as const) {
+        const got = findings
+          .filter((f) => f.rule === rule)
+          .map((f) => {
+            const c = (f.evidence as { contagion: { source: string; steps: Array<{ mode: string; from: string; to: string }> } })
+              .contagion;
+            return { subjects: f.subjects, source: c.source, steps: c.steps.map((s) => `${s.mode} ${s.from} → ${s.to}`) };
+          })
+          .sort((x, y) => cmp(x.subjects[0] as string, y.subjects[0] as string));
+        const want = targets
+          .filter((t) => (dist.get(t.id) as number) >= 2)
+          .map((t) => {
+            const p = paths.get(t.id) as NonNullable<ReturnType<typeof paths.get>>;
+            return {
+              subjects: [t.id, ...(sources.get(t.id) ?? [])],
+              source: p.source,
+              steps: p.steps.map((s) => `${s.mode} ${s.from} → ${s.to}`),
+            };
+          })
+          .sort((x, y) => cmp(x.subjects[0] as string, y.subjects[0] as string));
+        expect(got, rule).toEqual(want);
+      }
+    });
   });
 
   it("on NET-03 (shadowed rules and rules that match nothing, with the earlier rules overlapping) and NET-04 (unused allow rules)", () => {
-    for (const seed of SEEDS)
-      onDesign(seed, (input) => {
-        const oracle = new Oracle(input);
-        const { result } = analyseTopology(makeTopology(input), { lang: "en", today: "2026-12-01", policies: ["baseline"] });
-        expect(result.errors).toEqual([]);
-        const shadowed = oracle.shadowed();
-        const got03 = result.findings
-          .filter((f) => f.rule === "NET-03")
-          .map((f) => ({
-            rule: f.subjects[0] as string,
-            state: f.variant === "matches-nothing" ? "empty" : "shadowed",
-            earlier: (f.evidence as { overlaps?: string[] }).overlaps ?? [],
-          }))
-          .sort((x, y) => cmp(x.rule, y.rule));
-        const want03 = [...shadowed.entries()]
-          .map(([rule, s]) => ({ rule, state: s.state, earlier: s.earlier }))
-          .sort((x, y) => cmp(x.rule, y.rule));
-        expect(got03, "NET-03").toEqual(want03);
-        const used = oracle.usedRules();
-        const want04 = oracle
-          .allowRules()
-          .filter((r) => !used.has(r) && !shadowed.has(r))
-          .sort(cmp);
-        const got04 = result.findings
-          .filter((f) => f.rule === "NET-04")
-          .map((f) => f.subjects[0] as string)
-          .sort(cmp);
-        expect(got04, "NET-04").toEqual(want04);
-      });
+    onDesign(seed, (input) => {
+      const { oracle } = setUp(input);
+      const { result } = analyseTopology(makeTopology(input), { lang: "en", today: "2026-12-01", policies: ["baseline"] });
+      expect(result.errors).toEqual([]);
+      const shadowed = oracle.shadowed();
+      const got03 = result.findings
+        .filter((f) => f.rule === "NET-03")
+        .map((f) => ({
+          rule: f.subjects[0] as string,
+          state: f.variant === "matches-nothing" ? "empty" : "shadowed",
+          earlier: (f.evidence as { overlaps?: string[] }).overlaps ?? [],
+        }))
+        .sort((x, y) => cmp(x.rule, y.rule));
+      const want03 = [...shadowed.entries()]
+        .map(([rule, s]) => ({ rule, state: s.state, earlier: s.earlier }))
+        .sort((x, y) => cmp(x.rule, y.rule));
+      expect(got03, "NET-03").toEqual(want03);
+      const used = oracle.usedRules();
+      const want04 = oracle
+        .allowRules()
+        .filter((r) => !used.has(r) && !shadowed.has(r))
+        .sort(cmp);
+      const got04 = result.findings
+        .filter((f) => f.rule === "NET-04")
+        .map((f) => f.subjects[0] as string)
+        .sort(cmp);
+      expect(got04, "NET-04").toEqual(want04);
+    });
   });
 });

@@ -80,7 +80,16 @@ export function generateMultiOrg(seed: number, options: MultiOrgOptions = {}): T
   const alphaPrime = r.chance(0.25);
 
   const services = (): string[] | undefined =>
-    r.pick<string[] | undefined>([undefined, undefined, ["https"], ["https", "ssh"], ["postgres"], ["tcp/1000-2000"], [], ["icmp"]]);
+    r.pick<string[] | undefined>([
+      undefined,
+      undefined,
+      ["https"],
+      ["https", "ssh"],
+      ["postgres"],
+      ["tcp/1000-2000"],
+      [],
+      ["icmp"],
+    ]);
   const ruleService = (): string | string[] =>
     r.chance(0.2) ? r.sample(RULE_SERVICES, 2) : r.pick(["any", "any", "https", "https", ...RULE_SERVICES]);
   const fetches = (): boolean | undefined => r.pick([undefined, undefined, undefined, true, false]);
@@ -114,7 +123,8 @@ export function generateMultiOrg(seed: number, options: MultiOrgOptions = {}): T
       { id: "mail-out", allow: { from: `${p}-mailgw`, to: "any", service: "smtp" } },
       { id: "mail-in", allow: { from: "internet", to: `${p}-mailgw`, service: "smtp" } },
     ];
-    if (r.chance(0.3)) rules.splice(r.int(0, rules.length), 0, { deny: { from: "zone-kind:internet", to: "any", service: "ssh" } });
+    if (r.chance(0.3))
+      rules.splice(r.int(0, rules.length), 0, { deny: { from: "zone-kind:internet", to: "any", service: "ssh" } });
     const fw: NodeInput = { kind: "firewall", zones: ["internet", `${p}-sc`], rules, controls: { ips: r.chance(0.7) } };
     nodes[`${p}-fw`] = fw;
   }
@@ -166,9 +176,16 @@ export function generateMultiOrg(seed: number, options: MultiOrgOptions = {}): T
     if (r.chance(0.7)) add(`${m}-portal`, host("web-server", [lg], { services: r.pick([["https"], ["https", "ssh"]]) }));
     add(`${m}-ipc`, host("client", [inet]));
     if (r.chance(0.6))
-      add(`${m}-vb`, host("screen-transfer", [inet], { services: ["rdp"], controls: { redirection: r.chance(0.8) ? [] : ["file"] } }));
+      add(
+        `${m}-vb`,
+        host("screen-transfer", [inet], { services: ["rdp"], controls: { redirection: r.chance(0.8) ? [] : ["file"] } }),
+      );
     if (r.chance(0.5)) add(`${m}-san`, host("sanitizer", [inet, lg], { services: r.pick([["tcp/1000-2000"], ["https"]]) }));
-    if (r.chance(0.3)) add(`${m}-relay`, host("mail-relay", [inet, lg], { services: ["smtp"], controls: r.chance(0.7) ? { sanitize: "text" } : {} }));
+    if (r.chance(0.3))
+      add(
+        `${m}-relay`,
+        host("mail-relay", [inet, lg], { services: ["smtp"], controls: r.chance(0.7) ? { sanitize: "text" } : {} }),
+      );
     add(`${m}-kap`, host("app-server", [mn]));
     if (r.chance(0.5)) add(`${m}-kpc`, host("client", [mn]));
     const holder = hasDb ? `${m}-kdb` : `${m}-kap`;
@@ -221,7 +238,10 @@ export function generateMultiOrg(seed: number, options: MultiOrgOptions = {}): T
       `${m}-fw-inet`,
       [inet, `${p}-sc`],
       withNoise([
-        { id: "proxy", allow: { from: browsers.length > 1 ? browsers : (browsers[0] as string), to: `${p}-proxy`, service: "tcp/8080" } },
+        {
+          id: "proxy",
+          allow: { from: browsers.length > 1 ? browsers : (browsers[0] as string), to: `${p}-proxy`, service: "tcp/8080" },
+        },
         ...(own.includes(`${m}-relay`)
           ? [
               { allow: { from: `${m}-relay`, to: `${p}-mailgw`, service: "smtp" } } as RuleInput,
@@ -236,7 +256,9 @@ export function generateMultiOrg(seed: number, options: MultiOrgOptions = {}): T
       { allow: { from: lg, to: r.pick(["tier:lgwan-side", "lgwan", "any"]), service: r.pick(["https", "any"]) } },
     ];
     if (own.includes(`${m}-portal`))
-      lgRules.push({ allow: { from: r.pick(["tier:lgwan-side", "lgwan", "zone-kind:lgwan-connected"]), to: `${m}-portal`, service: "https" } });
+      lgRules.push({
+        allow: { from: r.pick(["tier:lgwan-side", "lgwan", "zone-kind:lgwan-connected"]), to: `${m}-portal`, service: "https" },
+      });
     // the cascade mistake: the whole of LGWAN let into the LGWAN-connected segment
     if (i === cascadeFrom && r.chance(0.5)) lgRules.push({ allow: { from: "tier:lgwan-side", to: lg } });
     if (r.chance(0.5)) lgRules.push({ deny: { from: "any", to: lg } });
@@ -245,7 +267,14 @@ export function generateMultiOrg(seed: number, options: MultiOrgOptions = {}): T
     // screen transfer (and, the cascade mistake, the internet-connected segment let into LGWAN-connected)
     const vbRules: RuleInput[] = [];
     if (own.includes(`${m}-vb`)) vbRules.push({ allow: { from: `${m}-pc`, to: `${m}-vb`, service: "rdp" } });
-    if (i === cascadeFrom) vbRules.push({ allow: { from: r.pick([inet, `${m}-ipc`, "tier:internet-side"]), to: lg, service: r.pick(["any", "https", "tcp/1000-2000"]) } });
+    if (i === cascadeFrom)
+      vbRules.push({
+        allow: {
+          from: r.pick([inet, `${m}-ipc`, "tier:internet-side"]),
+          to: lg,
+          service: r.pick(["any", "https", "tcp/1000-2000"]),
+        },
+      });
     if (vbRules.length > 0 || r.chance(0.5)) fw(`${m}-fw-vb`, [lg, inet], withNoise(vbRules));
     // My Number side: to the 中間サーバー, and from LGWAN-connected for a few services
     const mnZones = r.chance(0.5) ? [mn, "chukan"] : [mn, lg, "chukan"];
@@ -263,7 +292,11 @@ export function generateMultiOrg(seed: number, options: MultiOrgOptions = {}): T
     if (hasDb && !mnZones.includes(db)) nodes[`${m}-db-sw`] = { kind: "switch", zones: [db, mn] };
 
     // flows
-    flows[`${m}-web`] = { path: [`${m}-ipc`, `${p}-proxy`, "internet/*"], service: r.pick(["https", "tcp/8080"]), carries: "web" };
+    flows[`${m}-web`] = {
+      path: [`${m}-ipc`, `${p}-proxy`, "internet/*"],
+      service: r.pick(["https", "tcp/8080"]),
+      carries: "web",
+    };
     flows[`${m}-chukan`] = {
       path: [`${m}-kap`, "chukan-server"],
       service: "https",
@@ -273,25 +306,38 @@ export function generateMultiOrg(seed: number, options: MultiOrgOptions = {}): T
     };
     if (own.includes(`${m}-vb`)) flows[`${m}-vb`] = { path: [`${m}-pc`, `${m}-vb`], service: "rdp", carries: "screen" };
     if (hasDb) flows[`${m}-db`] = { path: [`${m}-kap`, `${m}-kdb`], service: "postgres", carries: "data" };
-    if (r.chance(0.3)) flows[`${m}-any`] = { path: [r.pick(own), r.pick([...own, "lgwan/*", "internet/*"])], service: ruleService() };
+    if (r.chance(0.3))
+      flows[`${m}-any`] = { path: [r.pick(own), r.pick([...own, "lgwan/*", "internet/*"])], service: ruleService() };
   }
   // LGWAN between municipalities: one visits another's portal
   const portals = Object.keys(nodes).filter((id) => id.endsWith("-portal"));
   if (portals.length > 0) flows.neighbour = { path: [`${r.pick(ms)}-pc`, r.pick(portals)], service: "https", carries: "web" };
   if (alphaPrime) {
     const m = r.pick(ms);
-    flows[`${m}-cloud`] = { path: [`${m}-pc`, r.pick(["internet/*", "web-public", `${prefectures[0]}-proxy`])], service: "https", exception: "α′ クラウド利用" };
+    flows[`${m}-cloud`] = {
+      path: [`${m}-pc`, r.pick(["internet/*", "web-public", `${prefectures[0]}-proxy`])],
+      service: "https",
+      exception: "α′ クラウド利用",
+    };
     if (!nodes["web-public"]) (flows[`${m}-cloud`] as FlowInput).path[1] = "internet/*";
   }
   for (const [id, f] of Object.entries(flows)) if (f.path.every((x) => x === f.path[0])) delete flows[id];
 
   // flow ids share the namespace of zones and nodes: `flow-m1-web`
   const named = Object.fromEntries(Object.entries(flows).map(([id, f]) => [`flow-${id}`, f]));
-  const input: TopologyInput = { name: `multi-${seed}`, model: alphaPrime ? "alpha-prime" : "alpha", zones, nodes, data, flows: named };
+  const input: TopologyInput = {
+    name: `multi-${seed}`,
+    model: alphaPrime ? "alpha-prime" : "alpha",
+    zones,
+    nodes,
+    data,
+    flows: named,
+  };
   return input;
 }
 
-const quote = (s: string) => (/^[A-Za-z0-9_.-]+$/.test(s) && !/^(true|false|null|yes|no|on|off|~|[0-9.]+)$/i.test(s) ? s : JSON.stringify(s));
+const quote = (s: string) =>
+  /^[A-Za-z0-9_.-]+$/.test(s) && !/^(true|false|null|yes|no|on|off|~|[0-9.]+)$/i.test(s) ? s : JSON.stringify(s);
 const list = (x: string | string[]) => (Array.isArray(x) ? `[${x.map(quote).join(", ")}]` : quote(x));
 
 /** The design as a bunri YAML file, to reproduce a failure with `bunri check`. */

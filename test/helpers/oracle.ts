@@ -41,6 +41,7 @@ function ranges(texts: string[]): Range[] {
   return out;
 }
 
+const label = (p: Packet) => `${p.proto}/${p.port}`;
 const inRanges = (rs: Range[], p: Packet) => rs.some((r) => r.proto === p.proto && r.lo <= p.port && p.port <= r.hi);
 const asList = (x: string | string[] | undefined, dflt: string[]) => (x === undefined ? dflt : Array.isArray(x) ? x : [x]);
 
@@ -202,11 +203,24 @@ export class Oracle {
     return h.id === ref;
   }
 
+  /** The hosts each rule's `from` and `to` cover, by id (computed once per rule with `covers`). */
+  private readonly sides = new Map<ORule, { from: Set<string>; to: Set<string> }>();
+  private sidesOf(r: ORule): { from: Set<string>; to: Set<string> } {
+    let got = this.sides.get(r);
+    if (!got) {
+      const of = (refs: string[]) => new Set(this.hosts.filter((h) => refs.some((x) => this.covers(x, h))).map((h) => h.id));
+      got = { from: of(r.from), to: of(r.to) };
+      this.sides.set(r, got);
+    }
+    return got;
+  }
+
   /** The first rule of firewall `d` that matches, or undefined for the default. */
   private decide(d: ODevice, s: OHost, t: OHost, p: Packet): ORule | undefined {
-    return d.rules?.find(
-      (r) => r.from.some((x) => this.covers(x, s)) && r.to.some((x) => this.covers(x, t)) && inRanges(r.service, p),
-    );
+    return d.rules?.find((r) => {
+      const side = this.sidesOf(r);
+      return side.from.has(s.id) && side.to.has(t.id) && inRanges(r.service, p);
+    });
   }
 
   private passesThrough(d: ODevice, s: OHost, t: OHost, p: Packet): boolean {
@@ -264,7 +278,19 @@ export class Oracle {
    * forward (s → t, p), zones repeated or not (a plain search over zones). topology.md says the
    * loop-free condition leaves reachability unchanged; the tests hold the two readings equal.
    */
-  reachesByWalk(s: OHost, t: OHost, p: Packet, without: (d: ODevice) => boolean = () => false): boolean {
+  reachesByWalk(s: OHost, t: OHost, p: Packet, without?: (d: ODevice) => boolean): boolean {
+    if (without) return this.walk(s, t, p, without);
+    const key = `${s.id}\u0000${t.id}\u0000${label(p)}`;
+    let got = this.walkMemo.get(key);
+    if (got === undefined) {
+      got = this.walk(s, t, p, () => false);
+      this.walkMemo.set(key, got);
+    }
+    return got;
+  }
+  private readonly walkMemo = new Map<string, boolean>();
+
+  private walk(s: OHost, t: OHost, p: Packet, without: (d: ODevice) => boolean): boolean {
     if (s.id === t.id || (t.services && !inRanges(t.services, p))) return false;
     const open = this.devices.filter((d) => !without(d) && this.passesThrough(d, s, t, p));
     const seen = new Set(s.zones);
@@ -424,9 +450,19 @@ export class Oracle {
           if (this.step(u, v) === undefined) continue;
           const options: OStep[] = [];
           if (this.tcpUdp(u, v))
-            options.push({ mode: "reach", from: u.id, to: v.id, ...(this.witness(u, v, true) as { packet: Packet; chain: OChain }) });
+            options.push({
+              mode: "reach",
+              from: u.id,
+              to: v.id,
+              ...(this.witness(u, v, true) as { packet: Packet; chain: OChain }),
+            });
           if (v.fetcher && this.tcpUdp(v, u))
-            options.push({ mode: "fetch", from: u.id, to: v.id, ...(this.witness(v, u, true) as { packet: Packet; chain: OChain }) });
+            options.push({
+              mode: "fetch",
+              from: u.id,
+              to: v.id,
+              ...(this.witness(v, u, true) as { packet: Packet; chain: OChain }),
+            });
           const step = options.reduce((a, b) => (devicesOf(b.chain) < devicesOf(a.chain) ? b : a));
           const lu = best.get(u.id) as Label;
           const cand = { devices: lu.devices + devicesOf(step.chain), seq: [...lu.seq, v.id], steps: [...lu.steps, step] };
@@ -481,7 +517,8 @@ export class Oracle {
       }));
       const matches = (j: number, s: OHost, t: OHost, p: Packet) => {
         const r = rules[j] as ORule;
-        return r.from.some((x) => this.covers(x, s)) && r.to.some((x) => this.covers(x, t)) && inRanges(r.service, p);
+        const side = this.sidesOf(r);
+        return side.from.has(s.id) && side.to.has(t.id) && inRanges(r.service, p);
       };
       rules.forEach((rule, i) => {
         const side = sides[i] as (typeof sides)[number];
