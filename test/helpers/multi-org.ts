@@ -214,6 +214,10 @@ export function generateMultiOrg(seed: number, options: MultiOrgOptions = {}): T
       "internet",
       ...(hasDb ? [db, "zone-kind:db"] : []),
     ];
+    // now and then a rule names another municipality's host or segment (a neighbour's portal)
+    const others = Object.keys(nodes).filter((id) => /^m\d+-(portal|pc|kap)$/.test(id) && !id.startsWith(`${m}-`));
+    if (others.length > 0 && r.chance(0.4)) refs.push(r.pick(others));
+    if (i > 1 && r.chance(0.2)) refs.push(`m${r.int(1, i - 1)}-lg`);
     const randomRule = (): RuleInput => {
       const ref = () => (r.chance(0.2) ? r.sample(refs, 2) : r.pick(refs));
       const body = { from: ref(), to: ref(), service: ruleService() };
