@@ -11,7 +11,7 @@
  * Deterministic: the design is a function of the seed alone (a 32-bit mulberry32 stream), so a
  * failing seed is replayed with ORACLE_MULTI_SEED. `toYaml` writes the design as a bunri file.
  */
-import type { Classification, NodeKind, ZoneKind } from "../../src/model/types.js";
+import { type Classification, FORWARDER_KINDS, type NodeKind, type ZoneKind } from "../../src/model/types.js";
 import type { FlowInput, NodeInput, RuleInput, TopologyInput } from "./topology.js";
 
 /** mulberry32: a small, well-mixed 32-bit generator; same seed, same stream. */
@@ -50,6 +50,8 @@ export class Rng {
     return this.sample(xs, xs.length);
   }
 }
+
+const FORWARDERS = new Set<string>(FORWARDER_KINDS);
 
 /** Services the generator writes on rules, hosts and flows: named, single ports, ranges, icmp. */
 const RULE_SERVICES = ["any", "https", "http", "ssh", "rdp", "smtp", "dns", "postgres", "tcp/8080", "tcp/1000-2000", "icmp"];
@@ -312,6 +314,37 @@ export function generateMultiOrg(seed: number, options: MultiOrgOptions = {}): T
     if (hasDb) flows[`${m}-db`] = { path: [`${m}-kap`, `${m}-kdb`], service: "postgres", carries: "data" };
     if (r.chance(0.3))
       flows[`${m}-any`] = { path: [r.pick(own), r.pick([...own, "lgwan/*", "internet/*"])], service: ruleService() };
+  }
+  // links between organisations: a server that several municipalities share (共同利用, attached to
+  // their LGWAN-connected segments), a firewall or router joining random zones of different
+  // organisations, with rules over everyone's references
+  if (count >= 2 && r.chance(0.2)) {
+    const [a, b] = r.sample(ms, 2) as [string, string];
+    nodes["shared-srv"] = host("file-server", [`${a}-lg`, `${b}-lg`], { forwards: r.chance(0.2) });
+  }
+  const hostIds = Object.keys(nodes).filter((id) => !FORWARDERS.has((nodes[id] as NodeInput).kind));
+  const zoneIds = Object.keys(zones).filter((z) => zones[z] !== "transit");
+  const everyRef = [
+    ...hostIds,
+    ...zoneIds,
+    "any",
+    "tier:lgwan-side",
+    "tier:internet-side",
+    "tier:mynumber-side",
+    "zone-kind:security-cloud",
+  ];
+  for (let k = r.chance(0.35) ? r.int(1, 2) : 0; k > 0; k--) {
+    const zs = r.sample(Object.keys(zones), r.int(2, 3));
+    if (r.chance(0.3)) nodes[`link-${k}`] = { kind: r.pick<NodeKind>(["router", "ips", "vpn-gateway"]), zones: zs };
+    else {
+      const rules: RuleInput[] = [];
+      for (let j = r.int(1, 4); j > 0; j--) {
+        const ref = () => (r.chance(0.25) ? r.sample(everyRef, 2) : r.pick(everyRef));
+        const body = { from: ref(), to: ref(), service: ruleService() };
+        rules.push(r.chance(0.55) ? { allow: body } : { deny: body });
+      }
+      nodes[`link-${k}`] = { kind: "firewall", zones: zs, rules, ...(r.chance(0.1) ? { default: "allow" as const } : {}) };
+    }
   }
   // LGWAN between municipalities: one visits another's portal
   const portals = Object.keys(nodes).filter((id) => id.endsWith("-portal"));
