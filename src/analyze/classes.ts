@@ -27,8 +27,12 @@ export interface HostClass {
   sig: number;
   /** local class at every firewall (device index) whose rules name the members */
   named: Map<number, number>;
+  /** the same firewalls by the zones they are attached to (built when first needed) */
+  namedByZone?: Map<number, number[]>;
   members: number[];
 }
+
+const NONE: readonly number[] = [];
 
 export interface SourceClass extends HostClass {}
 
@@ -113,6 +117,8 @@ export class ReachCore {
   readonly ruleAtoms: Bitset[][];
   /** zone index → devices attached, ascending by device index (= id order) */
   readonly zoneDevices: number[][];
+  /** zone index → the devices attached that may forward between hosts they do not name (see openDevices) */
+  private readonly zoneKindOpen: number[][];
   /** zone index → the source / destination classes with a member attached to it */
   readonly zoneSrcClasses: number[][];
   readonly zoneDstClasses: number[][];
@@ -124,6 +130,11 @@ export class ReachCore {
   /** kind signatures: their hosts, ascending */
   readonly sigHosts: number[][] = [];
   readonly tables: Array<FirewallTable | undefined>;
+  /** (zone, source signature, destination signature) → the devices there open to classes no firewall names (openDevices) */
+  private readonly genericOpen = new Map<number, number[]>();
+  /** (destination class, zone, source signature) and (source class, zone, destination signature) → the firewalls there that name that class only and are open to it */
+  private readonly dstNamedOpen = new Map<number, number[]>();
+  private readonly srcNamedOpen = new Map<number, number[]>();
 
   constructor(
     readonly design: Design,
@@ -139,8 +150,15 @@ export class ReachCore {
     // kind signatures
     const sigIds = new Map<string, number>();
     const sigOf = new Int32Array(hosts.length);
+    /** hosts on the same zones have the same kinds: the signature per zone list, worked out once */
+    const sigOfZones = new Map<string, string>();
     for (const h of hosts) {
-      const key = [...h.zoneKinds].sort().join(",");
+      const zonesKey = h.zones.join(",");
+      let key = sigOfZones.get(zonesKey);
+      if (key === undefined) {
+        key = [...h.zoneKinds].sort().join(",");
+        sigOfZones.set(zonesKey, key);
+      }
       let id = sigIds.get(key);
       if (id === undefined) {
         id = this.sigKinds.length;
@@ -154,12 +172,17 @@ export class ReachCore {
     // named references: host → firewall → rule indexes, per side
     const zoneHosts: number[][] = zones.map(() => []);
     for (const h of hosts) for (const z of h.zones) zoneHosts[z]?.push(h.index);
-    const namedRules: [Array<Map<number, number[]>>, Array<Map<number, number[]>>] = [
-      hosts.map(() => new Map()),
-      hosts.map(() => new Map()),
+    // most hosts are named by no rule: their maps are made when a rule names them
+    const namedRules: [Array<Map<number, number[]> | undefined>, Array<Map<number, number[]> | undefined>] = [
+      new Array(hosts.length),
+      new Array(hosts.length),
     ];
     const note = (side: 0 | 1, h: number, f: number, ri: number) => {
-      const map = namedRules[side][h] as Map<number, number[]>;
+      let map = namedRules[side][h];
+      if (!map) {
+        map = new Map();
+        namedRules[side][h] = map;
+      }
       const list = map.get(f);
       if (!list) map.set(f, [ri]);
       else if (list[list.length - 1] !== ri) list.push(ri);
@@ -188,9 +211,10 @@ export class ReachCore {
       const solo = singletons.has(h.index) ? `#${h.index}` : "";
       const zonesKey = h.zones.join(",");
       const local = (side: 0 | 1): { key: string; named: Map<number, number> } => {
+        const byFirewall = namedRules[side][h.index];
+        if (!byFirewall) return { key: "", named: new Map() };
         const named = new Map<number, number>();
         const parts: string[] = [];
-        const byFirewall = namedRules[side][h.index] as Map<number, number[]>;
         for (const f of [...byFirewall.keys()].sort((a, b) => a - b)) {
           const table = this.tables[f] as FirewallTable;
           const generic = table.lists[side][table.genericClass(side, sig, h.zoneKinds)] as number[];
@@ -226,6 +250,16 @@ export class ReachCore {
     }
     this.zoneDevices = zones.map(() => []);
     for (const d of devices) for (const z of d.zones) this.zoneDevices[z]?.push(d.index);
+    // A firewall decides a pair that it does not name by rules that match both ends by their
+    // kinds (`any`, `tier:`, `zone-kind:`), else by its default: one with no such rule and a
+    // default deny is closed to every such pair, whatever their kinds.
+    const kindOpen = devices.map(
+      (d) =>
+        !d.firewall ||
+        d.defaultAllow ||
+        d.rules.some((r) => (r.from.any || r.from.kinds.size > 0) && (r.to.any || r.to.kinds.size > 0)),
+    );
+    this.zoneKindOpen = this.zoneDevices.map((list) => list.filter((di) => kindOpen[di]));
     this.zoneSrcClasses = zones.map(() => []);
     this.zoneDstClasses = zones.map(() => []);
     this.srcClasses.forEach((c, i) => {
@@ -267,6 +301,88 @@ export class ReachCore {
   /** The atoms on which firewall `f` forwards traffic from source class `cs` to destination class `ct`. */
   firewallAllows(f: number, cs: number, ct: number): Bitset {
     return this.table(f).decision(this.fromClass(f, cs), this.toClass(f, ct));
+  }
+
+  /**
+   * The devices attached to zone `z` that forward something from source class `cs` to destination
+   * class `ct`, ascending: every forwarder that is not a firewall, and the firewalls whose decision
+   * for the pair is not empty. A firewall decides a class that it does not name by its generic
+   * class for the class's kind signature, so the firewalls are taken in four groups, three of
+   * them listed once and kept: those that name neither class (per zone and pair of signatures),
+   * those that name only the destination (per zone, destination and source signature), only the
+   * source (likewise), and those that name both, decided for the pair itself. A pair's traversal
+   * through a hub zone with thousands of firewalls, or to a server that thousands of tables name,
+   * thus costs the firewalls that can let it through, not all of them.
+   */
+  openDevices(z: number, cs: number, ct: number): readonly number[] {
+    const src = this.srcClasses[cs] as SourceClass;
+    const dst = this.dstClasses[ct] as DestClass;
+    const S = this.sigKinds.length;
+    const base = this.cached(this.genericOpen, (z * S + src.sig) * S + dst.sig, () => {
+      const out: number[] = [];
+      for (const di of this.zoneKindOpen[z] as number[]) {
+        const table = this.tables[di];
+        if (!table || !table.decision(this.genericFrom(di, src.sig), this.genericTo(di, dst.sig)).isEmpty()) out.push(di);
+      }
+      return out;
+    });
+    if (src.named.size === 0 && dst.named.size === 0) return base;
+    const Z = this.zoneDevices.length;
+    const out: number[] = [];
+    for (const di of base) if (!src.named.has(di) && !dst.named.has(di)) out.push(di);
+    // named by the destination only: decided with the source's generic class
+    if (dst.named.size > 0) {
+      const onlyDst = this.cached(this.dstNamedOpen, (ct * Z + z) * S + src.sig, () =>
+        this.namedAt(dst, z).filter(
+          (f) =>
+            !this.table(f)
+              .decision(this.genericFrom(f, src.sig), dst.named.get(f) as number)
+              .isEmpty(),
+        ),
+      );
+      for (const f of onlyDst) if (!src.named.has(f)) out.push(f);
+    }
+    if (src.named.size > 0) {
+      const onlySrc = this.cached(this.srcNamedOpen, (cs * Z + z) * S + dst.sig, () =>
+        this.namedAt(src, z).filter(
+          (f) =>
+            !this.table(f)
+              .decision(src.named.get(f) as number, this.genericTo(f, dst.sig))
+              .isEmpty(),
+        ),
+      );
+      for (const f of onlySrc) if (!dst.named.has(f)) out.push(f);
+    }
+    // named by both
+    if (src.named.size > 0 && dst.named.size > 0) {
+      const [fewer, other] = src.named.size <= dst.named.size ? [src, dst] : [dst, src];
+      for (const f of this.namedAt(fewer, z)) if (other.named.has(f) && !this.firewallAllows(f, cs, ct).isEmpty()) out.push(f);
+    }
+    return out.sort((a, b) => a - b);
+  }
+
+  private cached(map: Map<number, number[]>, key: number, make: () => number[]): number[] {
+    let v = map.get(key);
+    if (!v) {
+      v = make();
+      map.set(key, v);
+    }
+    return v;
+  }
+
+  /** The firewalls attached to zone `z` that name the class (a server that thousands of tables name). */
+  private namedAt(c: HostClass, z: number): readonly number[] {
+    if (c.named.size === 0) return NONE;
+    if (!c.namedByZone) {
+      c.namedByZone = new Map();
+      for (const f of c.named.keys())
+        for (const fz of (this.design.devices[f] as Device).zones) {
+          const list = c.namedByZone.get(fz);
+          if (list) list.push(f);
+          else c.namedByZone.set(fz, [f]);
+        }
+    }
+    return c.namedByZone.get(z) ?? NONE;
   }
 
   /** The rule of firewall `f` that decides (s → t, atom), or undefined for the default. */

@@ -58,6 +58,9 @@ export class Contagion {
   private readonly bySrc = new Map<number, number[]>();
   private readonly byDst = new Map<number, number[]>();
   private closures?: Map<number, Set<number>>;
+  private sourceClasses?: number[];
+  /** the members of the only source class, in index order, when there is one */
+  private onlySources?: Host[];
 
   constructor(
     readonly design: Design,
@@ -252,6 +255,15 @@ export class Contagion {
     if ((this.dist[target] as number) < 0) return [];
     if (!this.closures) this.closures = new Map();
     const out: Host[] = [];
+    // one source class: the search reached every class it reached from that one
+    if (!this.sourceClasses) this.sourceClasses = this.classes.flatMap((c, i) => (this.isSource(c) ? [i] : []));
+    if (this.sourceClasses.length === 1) {
+      if (!this.onlySources)
+        this.onlySources = [...(this.classes[this.sourceClasses[0] as number] as HostClass).members].sort(
+          (a, b) => a.index - b.index,
+        );
+      return this.onlySources.filter((m) => m.index !== h.index);
+    }
     this.classes.forEach((c, i) => {
       if (!this.isSource(c)) return;
       let closure = this.closures?.get(i);

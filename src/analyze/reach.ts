@@ -102,34 +102,35 @@ export class Reachability {
     const dst = core.dstClasses[ct] as DestClass;
     const size = core.atoms.size;
     if (!src || dst.accepts.isEmpty()) return new Bitset(size);
-    const label: Array<Bitset | undefined> = new Array(design.zones.length);
+    // sparse: a pair's traversal visits a few zones of thousands
+    const label = new Map<number, Bitset>();
     const queue: number[] = [];
     const full = Bitset.full(size);
     for (const z of src.zones) {
-      if (!this.usableZone[z] || label[z]) continue;
-      label[z] = full;
+      if (!this.usableZone[z] || label.has(z)) continue;
+      label.set(z, full);
       queue.push(z);
     }
     while (queue.length > 0) {
       const z = queue.pop() as number;
-      const here = label[z] as Bitset;
-      for (const di of core.zoneDevices[z] as number[]) {
+      const here = label.get(z) as Bitset;
+      for (const di of core.openDevices(z, cs, ct)) {
         if (!this.usableDevice[di]) continue;
         const d = design.devices[di] as Device;
         const out = d.firewall ? here.and(core.firewallAllows(di, cs, ct)) : here;
         if (out.isEmpty()) continue;
         for (const z2 of d.zones) {
           if (!this.usableZone[z2]) continue;
-          const there = label[z2];
+          const there = label.get(z2);
           if (there && out.isSubsetOf(there)) continue;
-          label[z2] = there ? there.or(out) : out;
+          label.set(z2, there ? there.or(out) : out);
           queue.push(z2);
         }
       }
     }
     const result = new Bitset(size);
     for (const z of dst.zones) {
-      const l = label[z];
+      const l = label.get(z);
       if (l) result.orInPlace(l);
     }
     return result.and(dst.accepts);
@@ -223,7 +224,8 @@ export class Reachability {
       (!d.firewall || core.firewallAllows(d.index, cs, ct).has(atom));
     const source = design.hosts[s] as Host;
     const target = design.hosts[t] as Host;
-    const zonePath = this.shortestChain(source.zones, target.zones, open);
+    // only the devices that forward something for the pair are looked at (openDevices ⊇ open)
+    const zonePath = this.shortestChain(source.zones, target.zones, open, (z) => core.openDevices(z, cs, ct));
     if (!zonePath) return undefined;
     const path: PathElement[] = [{ type: "host", id: source.id }];
     for (const step of zonePath) {
@@ -262,8 +264,10 @@ export class Reachability {
     starts: number[],
     ends: number[],
     open: (d: Device) => boolean,
+    /** the devices of a zone to consider, ascending (a superset of the open ones); all by default */
+    devicesAt: (z: number) => readonly number[] = (z) => this.core.zoneDevices[z] as number[],
   ): Array<{ zone?: number; device?: number }> | undefined {
-    const { design, core } = this;
+    const { design } = this;
     const dist = new Int32Array(design.zones.length).fill(-1);
     let frontier: number[] = [];
     for (const z of ends) {
@@ -277,7 +281,7 @@ export class Reachability {
       const next: number[] = [];
       level++;
       for (const z of frontier) {
-        for (const di of core.zoneDevices[z] as number[]) {
+        for (const di of devicesAt(z)) {
           const d = design.devices[di] as Device;
           if (!open(d)) continue;
           for (const z2 of d.zones) {
@@ -305,7 +309,7 @@ export class Reachability {
     while ((dist[z] as number) > 0) {
       const want = (dist[z] as number) - 1;
       let chosen: { device: number; zone: number } | undefined;
-      for (const di of core.zoneDevices[z] as number[]) {
+      for (const di of devicesAt(z)) {
         const d = design.devices[di] as Device;
         if (!open(d)) continue;
         const nextZone = d.zones.find((z2) => dist[z2] === want);

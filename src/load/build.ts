@@ -3,7 +3,7 @@
  * services, dates), and the typed Topology built from the validated value.
  */
 import { t } from "../i18n/index.js";
-import { parseServiceElement, unionAll } from "../model/services.js";
+import { cloneSet, parseServiceElement, unionAll } from "../model/services.js";
 import {
   type Controls,
   FETCHER_KINDS as DEFAULT_FETCHER_KINDS,
@@ -23,7 +23,7 @@ import {
   type ZoneDef,
 } from "../model/types.js";
 import { didYouMean } from "./schema.js";
-import { type Positioned, pointer, positionOf } from "./yaml.js";
+import { type Positioned, pointer, positionAt, positionOf } from "./yaml.js";
 
 type Obj = Record<string, unknown>;
 const FORWARDERS = new Set<string>(FORWARDER_KINDS);
@@ -58,7 +58,7 @@ const entries = (v: unknown): Array<[string, Obj]> =>
 export function buildTopology(p: Positioned, file: string, lang: Lang): { topology?: Topology; errors: InputError[] } {
   const errors: InputError[] = [];
   const root = p.value as Obj;
-  const pos = (path: Array<string | number>, key = false): SourceLocation => positionOf(p, pointer(path), file, key);
+  const pos = (path: Array<string | number>, key = false): SourceLocation => positionAt(p, path, file, key);
   const err = (
     path: Array<string | number>,
     code: string,
@@ -115,7 +115,7 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
   ] as const) {
     for (const [id] of items) {
       if (id === "any") err([section, id], "reserved-id", "load.reserved-id", { id }, undefined, true);
-      else if ([...id].length > MAX_ID_LENGTH)
+      else if (id.length > MAX_ID_LENGTH && [...id].length > MAX_ID_LENGTH)
         err([section, id], "id-too-long", "load.id-too-long", { id: quoted(id), max: MAX_ID_LENGTH }, undefined, true);
       else if (id.normalize("NFC") !== id) err([section, id], "bad-id", "load.not-nfc", { id }, undefined, true);
       else if (!ID_RE.test(id)) err([section, id], "bad-id", "load.bad-id", { id }, undefined, true);
@@ -126,8 +126,13 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
   const dataIds = new Set(data.map(([id]) => id));
   const isHost = (id: string) => nodeMap.has(id) && !FORWARDERS.has(str(nodeMap.get(id)?.kind));
 
+  // a design names a few services thousands of times: each list is parsed once (a copy each use)
+  const parsedServices = new Map<string, ServiceSet>();
   const parseServices = (v: unknown, path: Array<string | number>): { set: ServiceSet; text: string[] } | undefined => {
     const texts = list(v);
+    const memoKey = texts.join("\n");
+    const memo = parsedServices.get(memoKey);
+    if (memo) return { set: cloneSet(memo), text: texts };
     const sets: ServiceSet[] = [];
     let ok = true;
     texts.forEach((s, i) => {
@@ -163,7 +168,10 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
         err(at, "bad-service", `load.bad-service-${r.reason}`, { service: s }, hint);
       }
     });
-    return ok ? { set: unionAll(sets), text: texts } : undefined;
+    if (!ok) return undefined;
+    const set = unionAll(sets);
+    parsedServices.set(memoKey, cloneSet(set));
+    return { set, text: texts };
   };
 
   const checkRef = (ref: string, path: Array<string | number>, ruleName: string) => {

@@ -65,7 +65,7 @@ export function loadWaiversText(
   // Validate each entry with the topology schema's waiver definition, by wrapping it.
   const wrapped = { bunri: 1, name: "waivers", zones: {}, nodes: {}, waivers: parsed.value };
   // The entries' positions are at /0, /1…; the wrapped value has them at /waivers/0, /waivers/1…
-  const shifted = { ...parsed, positions: new Map([...parsed.positions].map(([k, v]) => [`/waivers${k}`, v])) };
+  const shifted = { ...parsed, positions: new Map([...parsed.positions.entries()].map(([k, v]) => [`/waivers${k}`, v])) };
   const errors = schemaErrors(shifted, file, lang, wrapped).map((e) => ({ ...e }));
   (parsed.value as Array<Record<string, unknown>>).forEach((w, i) => {
     if (w && typeof w === "object" && typeof w.topology !== "string")

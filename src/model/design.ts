@@ -1,7 +1,8 @@
 /**
- * The design as a graph: zones and nodes as graphology nodes, attachments as edges, plus the
- * implicit host `<zone>/*` of every non-transit zone. On top of the graph, the indexes the
- * analysis needs: hosts and devices by number, each firewall's rules compiled to host sets.
+ * The design as a graph: zones and nodes, attachments between them, plus the implicit host
+ * `<zone>/*` of every non-transit zone. The analysis reads the indexes (hosts and devices by
+ * number, their zones, each firewall's rules compiled to reference sets); the same graph as a
+ * graphology `UndirectedGraph` (`design.graph`) is built when first asked for.
  */
 import { UndirectedGraph } from "graphology";
 import { Bitset } from "../util/bitset.js";
@@ -147,11 +148,9 @@ export function implicitHostId(zoneId: string): string {
 }
 
 export function buildDesign(topology: Topology): Design {
-  const graph = new UndirectedGraph({ allowSelfLoops: false });
   const zoneIds = [...topology.zones.keys()].sort(compareCodePoints);
   const zones: Zone[] = zoneIds.map((id, index) => {
     const def = topology.zones.get(id) as ZoneDef;
-    graph.addNode(`zone:${id}`, { type: "zone", id, kind: def.kind });
     return { index, id, kind: def.kind, tier: ZONE_TIER[def.kind], def };
   });
   const zoneById = new Map(zones.map((z) => [z.id, z]));
@@ -160,15 +159,11 @@ export function buildDesign(topology: Topology): Design {
   const hostEntries: Array<{ id: string; def?: NodeDef; zone?: Zone }> = [];
   for (const id of nodeIds) {
     const def = topology.nodes.get(id) as NodeDef;
-    graph.addNode(`node:${id}`, { type: "node", id, kind: def.kind });
-    for (const z of def.zones) if (zoneById.has(z)) graph.mergeEdge(`node:${id}`, `zone:${z}`);
     if (!FORWARDERS.has(def.kind)) hostEntries.push({ id, def });
   }
   for (const zone of zones) {
     if (zone.kind === "transit") continue;
     const id = implicitHostId(zone.id);
-    graph.addNode(`node:${id}`, { type: "implicit", id, kind: "client" });
-    graph.addEdge(`node:${id}`, `zone:${zone.id}`);
     hostEntries.push({ id, zone });
   }
   hostEntries.sort((a, b) => compareCodePoints(a.id, b.id));
@@ -242,9 +237,15 @@ export function buildDesign(topology: Topology): Design {
     if (host && !isForwarder) device.hostIndex = host.index;
     devices.push(device);
   }
+  let graph: UndirectedGraph | undefined;
   return {
     topology,
-    graph,
+    // the graphology view is built when first asked for (library users, tools); the analysis
+    // works on the indexes below, and a national design's graph costs a second to build
+    get graph(): UndirectedGraph {
+      graph ??= designGraph(topology, zones, nodeIds);
+      return graph;
+    },
     zones,
     zoneById,
     hosts,
@@ -252,6 +253,28 @@ export function buildDesign(topology: Topology): Design {
     devices,
     deviceById: new Map(devices.map((d) => [d.id, d])),
   };
+}
+
+/** Zones and nodes as graphology nodes (`zone:ID`, `node:ID`), attachments as edges, implicit hosts included. */
+function designGraph(topology: Topology, zones: readonly Zone[], nodeIds: readonly string[]): UndirectedGraph {
+  const graph = new UndirectedGraph({ allowSelfLoops: false });
+  const known = new Set<string>();
+  for (const z of zones) {
+    graph.addNode(`zone:${z.id}`, { type: "zone", id: z.id, kind: z.kind });
+    known.add(z.id);
+  }
+  for (const id of nodeIds) {
+    const def = topology.nodes.get(id) as NodeDef;
+    graph.addNode(`node:${id}`, { type: "node", id, kind: def.kind });
+    for (const z of def.zones) if (known.has(z)) graph.mergeEdge(`node:${id}`, `zone:${z}`);
+  }
+  for (const zone of zones) {
+    if (zone.kind === "transit") continue;
+    const id = implicitHostId(zone.id);
+    graph.addNode(`node:${id}`, { type: "implicit", id, kind: "client" });
+    graph.addEdge(`node:${id}`, `zone:${zone.id}`);
+  }
+  return graph;
 }
 
 function commonLocation(zones: Zone[]): string | undefined {

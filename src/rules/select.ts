@@ -26,7 +26,26 @@ export interface NodeFacts {
 
 const FORWARDERS = new Set<string>(FORWARDER_KINDS);
 
+/** facts are read by every node rule and selector: made once per design (they are never changed) */
+const hostFactsCache = new WeakMap<Design, Array<NodeFacts | undefined>>();
+const listedCache = new WeakMap<Design, NodeFacts[]>();
+
 export function hostFacts(h: Host, design: Design): NodeFacts {
+  let cache = hostFactsCache.get(design);
+  if (!cache) {
+    cache = new Array(design.hosts.length);
+    hostFactsCache.set(design, cache);
+  }
+  if (design.hosts[h.index] !== h) return makeHostFacts(h, design);
+  let f = cache[h.index];
+  if (!f) {
+    f = makeHostFacts(h, design);
+    cache[h.index] = f;
+  }
+  return f;
+}
+
+function makeHostFacts(h: Host, design: Design): NodeFacts {
   const f: NodeFacts = {
     id: h.id,
     kind: h.kind,
@@ -46,7 +65,16 @@ export function hostFacts(h: Host, design: Design): NodeFacts {
 }
 
 /** Facts for every listed node (hosts and devices), in id order. */
-export function listedNodeFacts(design: Design): NodeFacts[] {
+export function listedNodeFacts(design: Design): readonly NodeFacts[] {
+  let out = listedCache.get(design);
+  if (!out) {
+    out = makeListedNodeFacts(design);
+    listedCache.set(design, out);
+  }
+  return out;
+}
+
+function makeListedNodeFacts(design: Design): NodeFacts[] {
   const out: NodeFacts[] = [];
   for (const h of design.hosts) if (!h.implicit) out.push(hostFacts(h, design));
   for (const d of design.devices) {

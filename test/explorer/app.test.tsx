@@ -21,11 +21,40 @@ function design(text: string): string {
   return file;
 }
 
-const tick = () => new Promise((r) => setTimeout(r, 60));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The frames of the app on screen (set by show). */
+let frames: readonly string[] = [];
+
+function show(element: Parameters<typeof render>[0]): ReturnType<typeof render> {
+  const r = render(element);
+  frames = r.frames;
+  return r;
+}
+
+/**
+ * Waits until the screen has settled: no new frame for 100 ms. Ink draws at most about 30 times a
+ * second, and later on a busy machine, so a fixed wait made these tests fail under load.
+ */
+async function tick(): Promise<void> {
+  let seen = frames.length;
+  let quiet = performance.now();
+  while (performance.now() - quiet < 100) {
+    await sleep(10);
+    if (frames.length !== seen) {
+      seen = frames.length;
+      quiet = performance.now();
+    }
+  }
+}
+
+/** Types each key, waits for the frame it draws (at most 1 s: a key may change nothing), then for quiet. */
 async function press(stdin: { write: (s: string) => void }, ...keys: string[]) {
   for (const k of keys) {
+    const before = frames.length;
     stdin.write(k);
+    const start = performance.now();
+    while (frames.length === before && performance.now() - start < 1000) await sleep(5);
     await tick();
   }
 }
@@ -33,7 +62,7 @@ async function press(stdin: { write: (s: string) => void }, ...keys: string[]) {
 describe("explorer views", () => {
   it("opens on the summary and the findings grouped by severity, with the keys at the bottom", async () => {
     const checked = await checkForExplorer([design(broken)], { lang: "en", today: "2026-11-23" });
-    const { lastFrame, unmount } = render(<App initial={checked} lang="en" />);
+    const { lastFrame, unmount } = show(<App initial={checked} lang="en" />);
     await tick();
     const frame = lastFrame() ?? "";
     expect(frame).toContain("bunri  高槻市");
@@ -50,7 +79,7 @@ describe("explorer views", () => {
 
   it("opens a finding with its path hop by hop and the firewall rule, why and fix; Esc goes back", async () => {
     const checked = await checkForExplorer([design(broken)], { lang: "en", today: "2026-11-23" });
-    const { lastFrame, stdin, unmount } = render(<App initial={checked} lang="en" />);
+    const { lastFrame, stdin, unmount } = show(<App initial={checked} lang="en" />);
     await tick();
     await press(stdin, "\r");
     const frame = lastFrame() ?? "";
@@ -66,7 +95,7 @@ describe("explorer views", () => {
 
   it("filters with / and shows one severity with 1–5", async () => {
     const checked = await checkForExplorer([design(broken)], { lang: "en", today: "2026-11-23" });
-    const { lastFrame, stdin, unmount } = render(<App initial={checked} lang="en" />);
+    const { lastFrame, stdin, unmount } = show(<App initial={checked} lang="en" />);
     await tick();
     await press(stdin, "/", "A", "S", "P", "-", "0", "1", "\r");
     let frame = lastFrame() ?? "";
@@ -84,7 +113,7 @@ describe("explorer views", () => {
 
   it("shows the zones with what they hold and whether the internet reaches them, in Japanese", async () => {
     const checked = await checkForExplorer([design(sketch)], { lang: "ja", today: "2026-11-23" });
-    const { lastFrame, stdin, unmount } = render(<App initial={checked} lang="ja" />);
+    const { lastFrame, stdin, unmount } = show(<App initial={checked} lang="ja" />);
     await tick();
     expect(lastFrame()).toContain("PASS");
     await press(stdin, "z");
@@ -130,7 +159,7 @@ describe("explorer views", () => {
 
   it("answers a reach query: source, target, then the path or what stops it", async () => {
     const checked = await checkForExplorer([design(sketch)], { lang: "en", today: "2026-11-23" });
-    const { lastFrame, stdin, unmount } = render(<App initial={checked} lang="en" />);
+    const { lastFrame, stdin, unmount } = show(<App initial={checked} lang="en" />);
     await tick();
     await press(stdin, "r", "/", "c", "i", "t", "\r", "\r", "/", "d", "b", " ");
     expect(lastFrame()).toContain("choose the target host");
@@ -146,7 +175,7 @@ describe("explorer views", () => {
 
   it("picks a file first when given several", async () => {
     const checked = await checkForExplorer([design(sketch), design(broken)], { lang: "en", today: "2026-11-23" });
-    const { lastFrame, stdin, unmount } = render(<App initial={checked} lang="en" />);
+    const { lastFrame, stdin, unmount } = show(<App initial={checked} lang="en" />);
     await tick();
     expect(lastFrame()).toContain("Choose a design:");
     await press(stdin, "j\r"); // typed fast: one chunk, taken key by key
@@ -156,7 +185,7 @@ describe("explorer views", () => {
 
   it("hands the rest of a fast chunk to the screen a key opened (z then j: the second zone)", async () => {
     const checked = await checkForExplorer([design(sketch)], { lang: "en", today: "2026-11-23" });
-    const { lastFrame, stdin, unmount } = render(<App initial={checked} lang="en" />);
+    const { lastFrame, stdin, unmount } = show(<App initial={checked} lang="en" />);
     await tick();
     await press(stdin, "zj");
     const zones = checked.views[0]?.zones.map((z) => z.id) ?? [];
@@ -175,7 +204,7 @@ describe("explorer views", () => {
       reload = r;
       return () => undefined;
     };
-    const { lastFrame, stdin, unmount } = render(<App initial={checked} lang="en" subscribe={subscribe} />);
+    const { lastFrame, stdin, unmount } = show(<App initial={checked} lang="en" subscribe={subscribe} />);
     await tick();
     await press(stdin, "\r");
     const opened = lastFrame() ?? "";
@@ -218,7 +247,7 @@ rules:
       'title: "高槻市\\nFORGED LINE\\u001b[31m"',
     );
     const checked = await checkForExplorer([design(hostile)], { lang: "en", today: "2026-11-23", policies: ["default", policy] });
-    const { lastFrame, stdin, unmount } = render(<App initial={checked} lang="en" />);
+    const { lastFrame, stdin, unmount } = show(<App initial={checked} lang="en" />);
     await tick();
     const first = (lastFrame() ?? "").split("\n");
     expect(first[0]).toBe("bunri  高槻市 FORGED LINE");

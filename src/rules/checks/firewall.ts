@@ -189,7 +189,7 @@ function onLoopFreeChain(ctx: CheckContext, s: Host, t: Host, atom: number, f: n
   const devs = new Map<number, number>();
   const base = 2 + 2 * zones.length;
   for (const z of zones)
-    for (const di of core.zoneDevices[z] as number[]) if (!devs.has(di) && open(di)) devs.set(di, base + devs.size);
+    for (const di of core.openDevices(z, cs, ct)) if (!devs.has(di) && open(di)) devs.set(di, base + devs.size);
   const A = base + devs.size;
   const B = A + 1;
   const n = B + 1;
@@ -259,7 +259,7 @@ function region(ctx: CheckContext, s: Host, t: Host, atom: number): Set<number> 
   const queue = [...s.zones];
   while (queue.length > 0) {
     const z = queue.pop() as number;
-    for (const di of core.zoneDevices[z] as number[]) {
+    for (const di of core.openDevices(z, cs, ct)) {
       const dev = design.devices[di] as Device;
       if (dev.hostIndex === s.index || dev.hostIndex === t.index) continue;
       if (dev.firewall && !core.firewallAllows(di, cs, ct).has(atom)) continue;
@@ -293,7 +293,7 @@ export function usedRules(ctx: CheckContext): Set<string> {
       for (const a of atoms) {
         const zones = region(ctx, s, t, a);
         const candidates = new Set<number>();
-        for (const z of zones) for (const di of core.zoneDevices[z] as number[]) candidates.add(di);
+        for (const z of zones) for (const di of core.openDevices(z, cs, ct)) candidates.add(di);
         for (const di of [...candidates].sort((x, y) => x - y)) {
           const d = design.devices[di] as Device;
           if (!d.firewall || d.hostIndex === s.index || d.hostIndex === t.index) continue;
