@@ -41,11 +41,19 @@ export interface ExplorerIo {
 }
 
 /**
+ * How long the directory stays quiet after a change before the re-check: an editor's save is a
+ * burst of events within a few milliseconds (truncate and write, or write a temporary file and
+ * rename it), and the re-check of a typical design must be on screen within 200 ms of the save
+ * (issue 9; `npm run bench:scale`, row watch-recheck).
+ */
+export const WATCH_DEBOUNCE_MS = 50;
+
+/**
  * Calls `changed` (debounced) when one of `files` changes. Each file's directory is watched, not
  * the file: an editor that saves by writing a temporary file and renaming it over the design (vim,
  * `sed -i`) replaces the inode, and a watch on the old inode would never fire again.
  */
-export function watchFiles(files: readonly string[], changed: () => void, delay = 150): () => void {
+export function watchFiles(files: readonly string[], changed: () => void, delay = WATCH_DEBOUNCE_MS): () => void {
   let timer: NodeJS.Timeout | undefined;
   const byDir = new Map<string, Set<string>>();
   for (const f of files) {
@@ -88,11 +96,37 @@ export async function runExplorer(
   const initial = await checkForExplorer(paths, options);
   const files = initial.views.map((v) => v.file);
   let subscribe: ((reload: (c: Checked) => void) => () => void) | undefined;
-  if (options.watch)
-    subscribe = (reload) =>
-      watchFiles(files, () => {
-        checkForExplorer(paths, options).then(reload, () => undefined);
-      });
+  let stopWatching = () => {};
+  if (options.watch) {
+    // Watching starts now, before the first frame, not when the app subscribes (its effect runs
+    // after the frame is on screen): a save the moment the explorer appears is not missed. Saves
+    // close together start re-checks that may overlap: only the last one started is shown.
+    let latest = 0;
+    let listener: ((c: Checked) => void) | undefined;
+    let waiting: Checked | undefined; // re-checked before the app listens
+    stopWatching = watchFiles(files, () => {
+      const mine = ++latest;
+      checkForExplorer(paths, options).then(
+        (c) => {
+          if (mine !== latest) return;
+          if (listener) listener(c);
+          else waiting = c;
+        },
+        () => undefined,
+      );
+    });
+    subscribe = (reload) => {
+      listener = reload;
+      if (waiting) {
+        const c = waiting;
+        waiting = undefined;
+        reload(c);
+      }
+      return () => {
+        if (listener === reload) listener = undefined;
+      };
+    };
+  }
   let restored = false;
   let instance: ReturnType<typeof render> | undefined;
   // Ink first (its last frame goes to the alternate screen), then the terminal as it was
@@ -132,6 +166,7 @@ export async function runExplorer(
       instance.cleanup();
     }
   } finally {
+    stopWatching();
     restore();
     process.off("SIGTERM", onSignal);
     process.off("SIGHUP", onSignal);

@@ -1,25 +1,15 @@
 /**
  * The topology JSON Schema (schema/topology.schema.json, also published for editors), run with
- * ajv; its errors become positioned messages a system integrator can act on.
+ * ajv's standalone validator generated from it at build time (src/generated/, by
+ * scripts/validators.mjs); its errors become positioned messages a system integrator can act on.
  */
-import { readFileSync } from "node:fs";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import { validator as generated } from "../generated/topology-validator.js";
 import { t } from "../i18n/index.js";
 import type { InputError, Lang } from "../model/types.js";
-import { packagePath } from "../util/paths.js";
 import { showValue } from "../util/show.js";
 import { didYouMean } from "../util/suggest.js";
 import { type Positioned, positionOf } from "./yaml.js";
-
-let validator: ValidateFunction | undefined;
-
-function compile(): ValidateFunction {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(packagePath("schema", "topology.schema.json"), "utf8"));
-    validator = new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(schema);
-  }
-  return validator;
-}
 
 export { didYouMean };
 
@@ -37,7 +27,8 @@ function where(path: string, lang: Lang): string {
 }
 
 export function schemaErrors(p: Positioned, file: string, lang: Lang, value: unknown = p.value): InputError[] {
-  const validate = compile();
+  // compiled with `{ allErrors: true, strict: false, verbose: true }`: errors carry `data` and `parentSchema`
+  const validate = generated() as unknown as ValidateFunction;
   if (validate(value)) return [];
   const out: InputError[] = [];
   const seen = new Set<string>();

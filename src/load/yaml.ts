@@ -196,6 +196,9 @@ function readEvents(body: string, locator: Locator): Read | undefined {
   const recs = new Map<object, Offsets>();
   const nonStringKeys: Positioned["nonStringKeys"] = [];
   if (events.length < 3 || events[0]?.type !== EVENT_DOCUMENT || events[events.length - 1]?.type !== EVENT_POP) return undefined;
+  // an empty document (`---` alone): nothing to read, and its one position is the full reader's to give
+  const first = events[1] as Event;
+  if (first.type === EVENT_SCALAR && first.valueStart === -1) return undefined;
   let i = 1;
   let produced = 0;
   /** the path of the value being read, for the rare non-string key */

@@ -6,7 +6,9 @@
  */
 import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { Ajv2020 } from "ajv/dist/2020.js";
+import { fileURLToPath } from "node:url";
+import type { ValidateFunction } from "ajv/dist/2020.js";
+import { validator as generated } from "../generated/policy-validator.js";
 import { t } from "../i18n/index.js";
 import { readInputFile } from "../load/file.js";
 import { didYouMean } from "../load/schema.js";
@@ -35,13 +37,13 @@ export interface PolicySelection {
 
 export const BUILTIN_ORDER = ["lgwan-asp", "three-tier", "baseline", "waivers"];
 
-let validator: ReturnType<Ajv2020["compile"]> | undefined;
-function validate(value: unknown): ReturnType<Ajv2020["compile"]>["errors"] {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(packagePath("schema", "policy.schema.json"), "utf8"));
-    const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
-    validator = ajv.compile(schema);
-  }
+/**
+ * schema/policy.schema.json, as ajv's standalone validator generated at build time
+ * (scripts/validators.mjs), compiled with `{ allErrors: true, strict: false, verbose: true }`; built
+ * on first use (a run with the built-in packs only reads them saved, below, and validates nothing).
+ */
+function validate(value: unknown): ValidateFunction["errors"] {
+  const validator = generated() as unknown as ValidateFunction;
   return validator(value) ? null : (validator.errors ?? null);
 }
 
@@ -52,11 +54,22 @@ export function parsePolicyText(
   lang: Lang,
   builtIn: boolean,
 ): { policy?: PolicyFile; errors: InputError[] } {
+  const read = readPolicyText(text, file, lang);
+  if (!read.valid) return { errors: read.errors };
+  return { policy: assemblePolicy(read.value, file, builtIn, read.ruleLoc), errors: [] };
+}
+
+/** A policy file's YAML, parsed and validated: its value and where each rule is written. */
+function readPolicyText(
+  text: string,
+  file: string,
+  lang: Lang,
+): { valid: boolean; value: unknown; ruleLoc: (id: string) => SourceLocation; errors: InputError[] } {
   // the loader's YAML reader: size, nesting and alias limits, null-prototype objects, positions
   const parsed = parseYaml(text, file, lang);
-  if (parsed.errors.length > 0) return { errors: parsed.errors };
+  const ruleLoc = (id: string): SourceLocation => positionOf(parsed, pointer(["rules", id]), file, true);
+  if (parsed.errors.length > 0) return { valid: false, value: undefined, ruleLoc, errors: parsed.errors };
   const value = parsed.value;
-  const at = (path: Array<string | number>, key = false): SourceLocation => positionOf(parsed, pointer(path), file, key);
   const errors: InputError[] = [];
   const schemaErrors = validate(value);
   if (schemaErrors) {
@@ -81,8 +94,12 @@ export function parsePolicyText(
         message: t(lang, "policy.schema", { path: e.instancePath || "/", detail: detail ?? "" }),
       });
     }
-    return { errors };
   }
+  return { valid: !schemaErrors, value, ruleLoc, errors };
+}
+
+/** The policy a valid file's value describes. */
+function assemblePolicy(value: unknown, file: string, builtIn: boolean, ruleLoc: (id: string) => SourceLocation): PolicyFile {
   const v = value as {
     pack?: string;
     title?: Bilingual;
@@ -100,7 +117,7 @@ export function parsePolicyText(
       references: r.references ?? [],
       messages: r.messages ?? {},
       builtIn,
-      loc: at(["rules", id], true),
+      loc: ruleLoc(id),
     };
     rules.push(def);
   }
@@ -110,26 +127,100 @@ export function parsePolicyText(
   if (v.title !== undefined) policy.title = v.title;
   if (v.description !== undefined) policy.description = v.description;
   if (v.sources !== undefined) policy.sources = v.sources;
-  return { policy, errors };
+  return policy;
 }
 
 let builtins: Map<string, PolicyFile> | undefined;
 
-/** The packs that ship with bunri, by pack id. */
-export function builtinPacks(lang: Lang = "en"): Map<string, PolicyFile> {
-  if (builtins) return builtins;
+/**
+ * The built-in packs as `npm run build` saved them (scripts/builtin-packs.mjs), beside the
+ * compiled module: each pack file's text, its parsed value and where its rules are written. A
+ * run reads that instead of parsing about 70 KB of YAML with positions and validating it (most
+ * of what remained of a typical check's start-up). Only while the files in policies/ are exactly
+ * the texts it was made from: an edited pack, or the sources run by vitest (no such file beside
+ * src/rules/policy.ts), parse the YAML as always.
+ */
+interface SavedPacks {
+  files: Array<{ name: string; text: string; value: unknown; rules: Record<string, [line: number, column: number]> }>;
+}
+const SAVED_PACKS = "builtin-packs.json";
+
+/** The pack files of policies/, in name order, with their texts. */
+function packFiles(): Array<{ name: string; file: string; text: string }> {
   const dir = packagePath("policies");
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".yaml"))
+    .sort()
+    .map((name) => {
+      const file = resolve(dir, name);
+      return { name, file, text: readFileSync(file, "utf8") };
+    });
+}
+
+/** The built-in packs parsed from their YAML, by pack id. */
+function parseBuiltinPacks(lang: Lang, files = packFiles()): Map<string, PolicyFile> {
   const out = new Map<string, PolicyFile>();
-  for (const name of readdirSync(dir).sort()) {
-    if (!name.endsWith(".yaml")) continue;
-    const file = resolve(dir, name);
-    const { policy, errors } = parsePolicyText(readFileSync(file, "utf8"), file, lang, true);
+  for (const { name, file, text } of files) {
+    const { policy, errors } = parsePolicyText(text, file, lang, true);
     if (errors.length > 0 || !policy)
       throw new Error(`built-in policy ${name} is invalid: ${errors.map((e) => e.message).join("; ")}`);
     out.set(policy.pack ?? name.replace(/\.yaml$/, ""), policy);
   }
-  builtins = out;
   return out;
+}
+
+/** What scripts/builtin-packs.mjs writes beside the compiled module: the packs of policies/ as they are now. */
+export function saveBuiltinPacks(): string {
+  const saved: SavedPacks = { files: [] };
+  for (const { name, file, text } of packFiles()) {
+    const read = readPolicyText(text, file, "en");
+    if (!read.valid) throw new Error(`built-in policy ${name} is invalid: ${read.errors.map((e) => e.message).join("; ")}`);
+    const rules: SavedPacks["files"][number]["rules"] = {};
+    for (const id of Object.keys((read.value as { rules?: object }).rules ?? {})) {
+      const loc = read.ruleLoc(id);
+      rules[id] = [loc.line, loc.column];
+    }
+    saved.files.push({ name, text, value: read.value, rules });
+  }
+  return `${JSON.stringify(saved)}\n`;
+}
+
+/**
+ * The packs of a saved text, as parsing their YAML gives them (maps as null-prototype objects, as
+ * the YAML reader makes them), or undefined when it was not made from exactly `files`.
+ */
+export function loadSavedPacks(savedText: string, files = packFiles()): Map<string, PolicyFile> | undefined {
+  let saved: SavedPacks;
+  try {
+    saved = JSON.parse(savedText, (_key, v: unknown) =>
+      v !== null && typeof v === "object" && !Array.isArray(v) ? Object.assign(Object.create(null), v) : v,
+    ) as SavedPacks;
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(saved?.files) || saved.files.length !== files.length) return undefined;
+  if (saved.files.some((f, i) => f.name !== files[i]?.name || f.text !== files[i]?.text)) return undefined;
+  const out = new Map<string, PolicyFile>();
+  for (const [i, { name, value, rules }] of saved.files.entries()) {
+    const file = (files[i] as { file: string }).file;
+    const ruleLoc = (id: string): SourceLocation => {
+      const [line, column] = rules[id] ?? [1, 1];
+      return { file, line, column };
+    };
+    const policy = assemblePolicy(value, file, true, ruleLoc);
+    out.set(policy.pack ?? name.replace(/\.yaml$/, ""), policy);
+  }
+  return out;
+}
+
+/** The packs that ship with bunri, by pack id. */
+export function builtinPacks(lang: Lang = "en"): Map<string, PolicyFile> {
+  if (builtins) return builtins;
+  const files = packFiles();
+  const savedFile = fileURLToPath(new URL(SAVED_PACKS, import.meta.url));
+  if (existsSync(savedFile)) builtins = loadSavedPacks(readFileSync(savedFile, "utf8"), files);
+  builtins ??= parseBuiltinPacks(lang, files);
+  return builtins;
 }
 
 export function builtinRules(): RuleDefinition[] {

@@ -4,9 +4,11 @@
  * name is used after that; a file is read as a blob (`cat-file blob`, no text conversion), at most
  * `maxBytes` of it.
  */
-import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 
 function git(args: string[], cwd: string, maxBuffer: number): Buffer {
+  // node:child_process is loaded when git is first run (--base, diff at a revision), not by every check
+  const { execFileSync } = createRequire(import.meta.url)("node:child_process") as typeof import("node:child_process");
   return execFileSync("git", args, {
     cwd,
     stdio: ["ignore", "pipe", "pipe"],

@@ -24,6 +24,9 @@ const SNIPPETS: Record<string, string> = {
   "proto keys": "__proto__: {x: 1}\nconstructor: 2\nnodes: {__proto__: {kind: client}}\n",
   "plain multi-line": "a: b\n  c\nd: e\n",
   "tilde and slash keys": "rules: {a/b: 1, c~d: 2}\n",
+  "directives and tabs": "%YAML 1.1\n---\nk: yes\nn: 0b11\nd: 2001-01-01\nt:\tv\n",
+  "edge scalars":
+    "a: +.inf\nb: -0\nc: 0o\nd: 1_000\ne: 5.\nf: 1E+3\ng: 012\nh: 9007199254740993\ni: '\\x'\nj: \"\\ud83d\\ude00\"\n",
 };
 
 const HANDED_OVER: Record<string, string> = {
@@ -35,6 +38,8 @@ const HANDED_OVER: Record<string, string> = {
   "syntax error": "a: [1, 2\nb: 3\n",
   "two documents": "a: 1\n---\nb: 2\n",
   "long key": `${"k".repeat(1100)}: 1\n`,
+  "an empty document": "---\n...\n",
+  "a directive-less empty file": "",
 };
 
 describe("the fast and the full YAML reader agree", () => {
