@@ -41,6 +41,7 @@ function ranges(texts: string[]): Range[] {
   return out;
 }
 
+const label = (p: Packet) => `${p.proto}/${p.port}`;
 const inRanges = (rs: Range[], p: Packet) => rs.some((r) => r.proto === p.proto && r.lo <= p.port && p.port <= r.hi);
 const asList = (x: string | string[] | undefined, dflt: string[]) => (x === undefined ? dflt : Array.isArray(x) ? x : [x]);
 
@@ -202,11 +203,24 @@ export class Oracle {
     return h.id === ref;
   }
 
+  /** The hosts each rule's `from` and `to` cover, by id (computed once per rule with `covers`). */
+  private readonly sides = new Map<ORule, { from: Set<string>; to: Set<string> }>();
+  private sidesOf(r: ORule): { from: Set<string>; to: Set<string> } {
+    let got = this.sides.get(r);
+    if (!got) {
+      const of = (refs: string[]) => new Set(this.hosts.filter((h) => refs.some((x) => this.covers(x, h))).map((h) => h.id));
+      got = { from: of(r.from), to: of(r.to) };
+      this.sides.set(r, got);
+    }
+    return got;
+  }
+
   /** The first rule of firewall `d` that matches, or undefined for the default. */
   private decide(d: ODevice, s: OHost, t: OHost, p: Packet): ORule | undefined {
-    return d.rules?.find(
-      (r) => r.from.some((x) => this.covers(x, s)) && r.to.some((x) => this.covers(x, t)) && inRanges(r.service, p),
-    );
+    return d.rules?.find((r) => {
+      const side = this.sidesOf(r);
+      return side.from.has(s.id) && side.to.has(t.id) && inRanges(r.service, p);
+    });
   }
 
   private passesThrough(d: ODevice, s: OHost, t: OHost, p: Packet): boolean {
@@ -264,9 +278,21 @@ export class Oracle {
    * forward (s → t, p), zones repeated or not (a plain search over zones). topology.md says the
    * loop-free condition leaves reachability unchanged; the tests hold the two readings equal.
    */
-  reachesByWalk(s: OHost, t: OHost, p: Packet): boolean {
+  reachesByWalk(s: OHost, t: OHost, p: Packet, without?: (d: ODevice) => boolean): boolean {
+    if (without) return this.walk(s, t, p, without);
+    const key = `${s.id}\u0000${t.id}\u0000${label(p)}`;
+    let got = this.walkMemo.get(key);
+    if (got === undefined) {
+      got = this.walk(s, t, p, () => false);
+      this.walkMemo.set(key, got);
+    }
+    return got;
+  }
+  private readonly walkMemo = new Map<string, boolean>();
+
+  private walk(s: OHost, t: OHost, p: Packet, without: (d: ODevice) => boolean): boolean {
     if (s.id === t.id || (t.services && !inRanges(t.services, p))) return false;
-    const open = this.devices.filter((d) => this.passesThrough(d, s, t, p));
+    const open = this.devices.filter((d) => !without(d) && this.passesThrough(d, s, t, p));
     const seen = new Set(s.zones);
     const queue = [...s.zones];
     while (queue.length > 0) {
@@ -362,23 +388,37 @@ export class Oracle {
     return this.devices.flatMap((d) => (d.rules ?? []).filter((r) => r.allow).map((r) => r.name));
   }
 
+  private readonly tcpUdpMemo = new Map<string, boolean>();
+
+  /** Does `a` reach `b` on some tcp or udp packet? (Memoised: contagion asks it many times.) */
+  tcpUdp(a: OHost, b: OHost): boolean {
+    const key = `${a.id}\u0000${b.id}`;
+    let got = this.tcpUdpMemo.get(key);
+    if (got === undefined) {
+      got = this.packets.some((p) => p.proto !== "icmp" && this.reachesByWalk(a, b, p));
+      this.tcpUdpMemo.set(key, got);
+    }
+    return got;
+  }
+
+  /** Can the attacker on `u` get `v` in one step (topology.md, "Contagion")? Reach first, then fetch. */
+  private step(u: OHost, v: OHost): "reach" | "fetch" | undefined {
+    if (u.id === v.id || u.mediator || this.exceptionPairs.has([u.id, v.id].sort().join(" "))) return undefined;
+    if (this.tcpUdp(u, v)) return "reach";
+    if (v.fetcher && this.tcpUdp(v, u)) return "fetch";
+    return undefined;
+  }
+
   /** Contagion distance of every host (topology.md, "Contagion"): -1 when no path leads to it. */
   contagion(): Map<string, number> {
     const dist = new Map<string, number>(this.hosts.map((h) => [h.id, -1]));
-    const tcpUdp = (a: OHost, b: OHost) => this.packets.some((p) => p.proto !== "icmp" && this.reaches(a, b, p));
     let frontier = this.hosts.filter((h) => h.internet && !h.mediator);
     for (const h of frontier) dist.set(h.id, 0);
     for (let level = 1; frontier.length > 0; level++) {
       const next: OHost[] = [];
       for (const v of this.hosts) {
         if (dist.get(v.id) !== -1) continue;
-        const got = frontier.some(
-          (u) =>
-            u.id !== v.id &&
-            !this.exceptionPairs.has([u.id, v.id].sort().join(" ")) &&
-            (tcpUdp(u, v) || (v.fetcher && tcpUdp(v, u))),
-        );
-        if (got) {
+        if (frontier.some((u) => this.step(u, v) !== undefined)) {
           dist.set(v.id, level);
           next.push(v);
         }
@@ -387,4 +427,148 @@ export class Oracle {
     }
     return dist;
   }
+
+  /**
+   * The shortest contagion path to every host it reaches at distance one or more (topology.md:
+   * fewest steps, then fewest devices, then the ids of its hosts in code-point order), each step
+   * with its mode and its chain: the witness over tcp and udp in the direction the connection is
+   * opened. The devices of a step are those of that witness; where both modes are possible, the
+   * one with fewer devices, the reach on a tie. Built level by level: extending a path preserves
+   * the order (devices, ids), so the best path to a host extends a best path to its predecessor.
+   */
+  contagionPaths(): Map<string, OContagionPath> {
+    type Label = { devices: number; seq: string[]; steps: OStep[] };
+    const best = new Map<string, Label>();
+    const devicesOf = (c: OChain) => (c.ids.length - 1) / 2;
+    let frontier = this.hosts.filter((h) => h.internet && !h.mediator);
+    for (const h of frontier) best.set(h.id, { devices: 0, seq: [h.id], steps: [] });
+    while (frontier.length > 0) {
+      const level = new Map<string, Label>();
+      for (const v of this.hosts) {
+        if (best.has(v.id)) continue;
+        for (const u of frontier) {
+          if (this.step(u, v) === undefined) continue;
+          const options: OStep[] = [];
+          if (this.tcpUdp(u, v))
+            options.push({
+              mode: "reach",
+              from: u.id,
+              to: v.id,
+              ...(this.witness(u, v, true) as { packet: Packet; chain: OChain }),
+            });
+          if (v.fetcher && this.tcpUdp(v, u))
+            options.push({
+              mode: "fetch",
+              from: u.id,
+              to: v.id,
+              ...(this.witness(v, u, true) as { packet: Packet; chain: OChain }),
+            });
+          const step = options.reduce((a, b) => (devicesOf(b.chain) < devicesOf(a.chain) ? b : a));
+          const lu = best.get(u.id) as Label;
+          const cand = { devices: lu.devices + devicesOf(step.chain), seq: [...lu.seq, v.id], steps: [...lu.steps, step] };
+          const had = level.get(v.id);
+          if (!had || cand.devices < had.devices || (cand.devices === had.devices && cmpSeq(cand.seq, had.seq) < 0))
+            level.set(v.id, cand);
+        }
+      }
+      for (const [id, l] of level) best.set(id, l);
+      frontier = [...level.keys()].map((id) => this.host(id)).filter((h) => !h.mediator);
+    }
+    const out = new Map<string, OContagionPath>();
+    for (const [id, l] of best)
+      if (l.steps.length > 0) out.set(id, { source: l.seq[0] as string, steps: l.steps, devices: l.devices });
+    return out;
+  }
+
+  /** The internet hosts (mediators aside) from which some contagion path leads to each host. */
+  contagionSources(): Map<string, string[]> {
+    const out = new Map<string, string[]>(this.hosts.map((h) => [h.id, []]));
+    for (const s of this.hosts.filter((h) => h.internet && !h.mediator)) {
+      const seen = new Set([s.id]);
+      const queue = [s];
+      while (queue.length > 0) {
+        const u = queue.shift() as OHost;
+        for (const v of this.hosts)
+          if (!seen.has(v.id) && this.step(u, v) !== undefined) {
+            seen.add(v.id);
+            queue.push(v);
+          }
+      }
+      for (const id of seen) if (id !== s.id) out.get(id)?.push(s.id);
+    }
+    for (const list of out.values()) list.sort(cmp);
+    return out;
+  }
+
+  /**
+   * NET-03's reading (rules.md), triple by triple: a rule matches (source, destination, packet)
+   * over every pair of distinct hosts and every packet of its service; it matches nothing, or is
+   * shadowed when every triple it matches is matched by an earlier rule of its firewall. For a
+   * shadowed rule, the earlier rules that match one of its triples.
+   */
+  shadowed(): Map<string, { state: "empty" | "shadowed"; earlier: string[] }> {
+    const out = new Map<string, { state: "empty" | "shadowed"; earlier: string[] }>();
+    for (const d of this.devices) {
+      const rules = d.rules ?? [];
+      const sides = rules.map((r) => ({
+        from: this.hosts.filter((h) => r.from.some((x) => this.covers(x, h))),
+        to: new Set(this.hosts.filter((h) => r.to.some((x) => this.covers(x, h))).map((h) => h.id)),
+        packets: this.packets.filter((p) => inRanges(r.service, p)),
+      }));
+      const matches = (j: number, s: OHost, t: OHost, p: Packet) => {
+        const r = rules[j] as ORule;
+        const side = this.sidesOf(r);
+        return side.from.has(s.id) && side.to.has(t.id) && inRanges(r.service, p);
+      };
+      rules.forEach((rule, i) => {
+        const side = sides[i] as (typeof sides)[number];
+        let any = false;
+        let covered = true;
+        const earlier = new Set<number>();
+        for (const s of side.from)
+          for (const tid of side.to) {
+            if (tid === s.id) continue;
+            const t = this.host(tid);
+            for (const p of side.packets) {
+              any = true;
+              let hit = false;
+              for (let j = 0; j < i; j++)
+                if (matches(j, s, t, p)) {
+                  hit = true;
+                  earlier.add(j);
+                }
+              if (!hit) covered = false;
+            }
+          }
+        if (!any) out.set(rule.name, { state: "empty", earlier: [] });
+        else if (covered)
+          out.set(rule.name, {
+            state: "shadowed",
+            earlier: [...earlier].sort((a, b) => a - b).map((j) => (rules[j] as ORule).name),
+          });
+      });
+    }
+    return out;
+  }
+}
+
+export interface OStep {
+  mode: "reach" | "fetch";
+  from: string;
+  to: string;
+  packet: Packet;
+  chain: OChain;
+}
+export interface OContagionPath {
+  source: string;
+  steps: OStep[];
+  devices: number;
+}
+
+function cmpSeq(a: string[], b: string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const c = cmp(a[i] as string, b[i] as string);
+    if (c !== 0) return c;
+  }
+  return a.length - b.length;
 }
