@@ -45,7 +45,8 @@ const label = (p: Packet) => `${p.proto}/${p.port}`;
 const inRanges = (rs: Range[], p: Packet) => rs.some((r) => r.proto === p.proto && r.lo <= p.port && p.port <= r.hi);
 const asList = (x: string | string[] | undefined, dflt: string[]) => (x === undefined ? dflt : Array.isArray(x) ? x : [x]);
 
-const TIER: Record<string, string | undefined> = {
+/** The tier of each zone kind, written out again from topology.md (the oracle does not read src/). */
+export const TIER: Record<string, string | undefined> = {
   internet: "internet-side",
   "internet-connected": "internet-side",
   "security-cloud": "internet-side",
@@ -571,4 +572,34 @@ function cmpSeq(a: string[], b: string[]): number {
     if (c !== 0) return c;
   }
   return a.length - b.length;
+}
+
+/**
+ * What the engine says stops `s` from reaching `t` against the naive reading: no connection when
+ * no chain joins them; "not accepted" when the target takes none of the services or some would
+ * pass were it to; else "blocked", and every firewall named denies something the target accepts.
+ */
+export function checkExplanation(
+  oracle: Oracle,
+  s: OHost,
+  t: OHost,
+  why: { reason: string; blockers: ReadonlyArray<{ type: string; id: string }> },
+  expectThat: (actual: unknown, message: string) => { toBe(v: unknown): void; toBeGreaterThan(n: number): void },
+): void {
+  const pair = `${s.id} → ${t.id}`;
+  if (!oracle.connected(s, t)) {
+    expectThat(why.reason, pair).toBe("no-connection");
+    return;
+  }
+  const accepted = oracle.packets.filter((p) => oracle.accepts(t, p));
+  const wouldPass = oracle.packets.some((p) => oracle.passes(s, t, p));
+  expectThat(why.reason, pair).toBe(accepted.length === 0 || wouldPass ? "not-accepted" : "blocked");
+  if (why.reason !== "blocked") return;
+  expectThat(why.blockers.length, pair).toBeGreaterThan(0);
+  for (const b of why.blockers)
+    if (b.type === "firewall")
+      expectThat(
+        accepted.some((p) => !oracle.firewallAllows(b.id, s, t, p)),
+        `${pair}: ${b.id} denies something`,
+      ).toBe(true);
 }
