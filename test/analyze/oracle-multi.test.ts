@@ -15,21 +15,18 @@
  * a bunri file (`bunri check` reproduces it).
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { Analysis } from "../../src/analyze/index.js";
 import { analyseTopology } from "../../src/check.js";
 import { loadTopologyText } from "../../src/load/index.js";
-import { buildDesign } from "../../src/model/design.js";
 import { parseServiceList } from "../../src/model/services.js";
 import type { Finding } from "../../src/rules/types.js";
 import { generateMultiOrg, Rng, toYaml } from "../helpers/multi-org.js";
-import { checkExplanation, type OHost, Oracle, type Packet, TIER } from "../helpers/oracle.js";
+import { checkExplanation, type OHost, Oracle, TIER } from "../helpers/oracle.js";
+import { checkWitness, engineAndOracle, serviceOf } from "../helpers/oracle-engine.js";
 import { makeTopology, type TopologyInput } from "../helpers/topology.js";
 
 const RUNS = Number(process.env.ORACLE_MULTI_RUNS ?? 12);
 const BASE = process.env.ORACLE_MULTI_SEED !== undefined ? Number(process.env.ORACLE_MULTI_SEED) : (Date.now() * 7919) >>> 0;
 const SEEDS = Array.from({ length: RUNS }, (_, i) => (BASE + i) >>> 0);
-
-const label = (p: Packet) => (p.proto === "icmp" ? "icmp" : `${p.proto}/${p.port}`);
 
 /** Runs `body` on the design of `seed`; a failure names the seed and prints the design. */
 const designs = new Map<number, TopologyInput>();
@@ -48,27 +45,15 @@ function onDesign(seed: number, body: (input: TopologyInput) => void): void {
   }
 }
 
-const setUps = new WeakMap<TopologyInput, ReturnType<typeof makeSetUp>>();
+const setUps = new WeakMap<TopologyInput, ReturnType<typeof engineAndOracle>>();
 /** The oracle and the engine of a design, shared by the tests of its seed (the oracle memoises its walks). */
 function setUp(input: TopologyInput) {
   let got = setUps.get(input);
   if (!got) {
-    got = makeSetUp(input);
+    got = engineAndOracle(input);
     setUps.set(input, got);
   }
   return got;
-}
-
-function makeSetUp(input: TopologyInput) {
-  const oracle = new Oracle(input);
-  const d = buildDesign(makeTopology(input));
-  const a = new Analysis(d, { extraServices: oracle.packets.map((p) => parseServiceList([label(p)])) });
-  const index = (h: OHost) => {
-    const host = d.hostById.get(h.id);
-    if (!host) throw new Error(`engine has no host ${h.id}`);
-    return host.index;
-  };
-  return { oracle, d, a, index };
 }
 
 const RANK = ["public", "internal", "personal", "sensitive", "mynumber"];
@@ -100,7 +85,7 @@ function expectedReach(
         sources.push(s.id);
         const path = [s.id, ...w.chain.ids, t.id];
         if (!best || path.length < best.path.length || (path.length === best.path.length && seqLess(path, best.path)))
-          best = { service: label(w.packet), path };
+          best = { service: serviceOf(w.packet), path };
       }
       if (best) out.push({ key: `${rule} ${direction} ${t.id}`, subjects: [t.id, ...sources.sort(cmp)], ...best });
     }
@@ -155,11 +140,12 @@ describe.each(SEEDS)("the engine agrees with a naive reading of the spec on the 
       // the disagreements, gathered (one expect per triple would cost more than the engine)
       const wrong: string[] = [];
       for (const p of oracle.packets) {
-        const q = a.services(parseServiceList([label(p)]));
+        const q = a.services(parseServiceList([serviceOf(p)]));
         for (const s of oracle.hosts)
           for (const t of oracle.hosts) {
             const want = oracle.reachesByWalk(s, t, p);
-            if (a.reach.reaches(index(s), index(t), q) !== want) wrong.push(`${s.id} → ${t.id} on ${label(p)}: oracle ${want}`);
+            if (a.reach.reaches(index(s), index(t), q) !== want)
+              wrong.push(`${s.id} → ${t.id} on ${serviceOf(p)}: oracle ${want}`);
           }
       }
       expect(wrong).toEqual([]);
@@ -171,19 +157,7 @@ describe.each(SEEDS)("the engine agrees with a naive reading of the spec on the 
       const { oracle, a, index } = setUp(input);
       for (const s of oracle.hosts)
         for (const t of oracle.hosts) {
-          const want = oracle.witness(s, t);
-          const got = a.reach.witness(index(s), index(t), a.any);
-          expect(got === undefined, `${s.id} → ${t.id} reaches`).toBe(want === undefined);
-          if (!got || !want) continue;
-          expect(got.service, `${s.id} → ${t.id}`).toBe(label(want.packet));
-          const inner = got.path.slice(1, -1);
-          expect(
-            inner.map((e) => e.id),
-            `${s.id} → ${t.id}`,
-          ).toEqual(want.chain.ids);
-          for (const e of inner)
-            if (e.type === "device" && e.kind === "firewall")
-              expect(e.rule, `${s.id} → ${t.id} at ${e.id}`).toBe(want.chain.rules.get(e.id));
+          checkWitness(s, t, a.reach.witness(index(s), index(t), a.any), oracle.witness(s, t), expect);
         }
     });
   });
@@ -242,7 +216,7 @@ describe.each(SEEDS)("the engine agrees with a naive reading of the spec on the 
           ).toEqual(
             want.steps.map(
               (s) =>
-                `${s.mode} ${s.from} → ${s.to} ${label(s.packet)} ${[s.mode === "reach" ? s.from : s.to, ...s.chain.ids, s.mode === "reach" ? s.to : s.from].join(" ")}`,
+                `${s.mode} ${s.from} → ${s.to} ${serviceOf(s.packet)} ${[s.mode === "reach" ? s.from : s.to, ...s.chain.ids, s.mode === "reach" ? s.to : s.from].join(" ")}`,
             ),
           );
           expect(got.source, `source of the path to ${h.id}`).toBe(want.source);

@@ -9,12 +9,11 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Analysis } from "../../src/analyze/index.js";
 import { analyseTopology } from "../../src/check.js";
-import { buildDesign } from "../../src/model/design.js";
 import { parseServiceList } from "../../src/model/services.js";
 import type { NodeKind } from "../../src/model/types.js";
-import { checkExplanation, type OHost, Oracle, type Packet } from "../helpers/oracle.js";
+import { checkExplanation, Oracle } from "../helpers/oracle.js";
+import { checkWitness, engineAndOracle, serviceOf } from "../helpers/oracle-engine.js";
 import { makeTopology, type NodeInput, type RuleInput, type TopologyInput } from "../helpers/topology.js";
 
 const ZONES = { inet: "internet", dmz: "dmz", lan: "lgwan-connected", mn: "mynumber", db: "db", tr: "transit" } as const;
@@ -110,19 +109,8 @@ function build(g: Gen): TopologyInput {
   return input;
 }
 
-const label = (p: Packet) => (p.proto === "icmp" ? "icmp" : `${p.proto}/${p.port}`);
-
 function setUp(g: Gen) {
-  const input = build(g);
-  const oracle = new Oracle(input);
-  const d = buildDesign(makeTopology(input));
-  const a = new Analysis(d, { extraServices: oracle.packets.map((p) => parseServiceList([label(p)])) });
-  const index = (h: OHost) => {
-    const host = d.hostById.get(h.id);
-    if (!host) throw new Error(`engine has no host ${h.id}`);
-    return host.index;
-  };
-  return { oracle, d, a, index };
+  return engineAndOracle(build(g));
 }
 
 /** `ORACLE_RUNS=5000 npx vitest run test/analyze/oracle.test.ts` for a longer hunt */
@@ -135,10 +123,12 @@ describe("the engine agrees with a naive reading of the spec", () => {
         const { oracle, d, a, index } = setUp(g);
         expect(d.hosts.map((h) => h.id).sort()).toEqual(oracle.hosts.map((h) => h.id).sort());
         for (const p of oracle.packets) {
-          const q = a.services(parseServiceList([label(p)]));
+          const q = a.services(parseServiceList([serviceOf(p)]));
           for (const s of oracle.hosts)
             for (const t of oracle.hosts)
-              expect(a.reach.reaches(index(s), index(t), q), `${s.id} → ${t.id} on ${label(p)}`).toBe(oracle.reaches(s, t, p));
+              expect(a.reach.reaches(index(s), index(t), q), `${s.id} → ${t.id} on ${serviceOf(p)}`).toBe(
+                oracle.reaches(s, t, p),
+              );
         }
       }),
       RUNS,
@@ -150,10 +140,10 @@ describe("the engine agrees with a naive reading of the spec", () => {
       fc.property(design, (g) => {
         const { oracle, a, index } = setUp(g);
         for (const p of oracle.packets) {
-          const q = a.services(parseServiceList([label(p)]));
+          const q = a.services(parseServiceList([serviceOf(p)]));
           for (const s of oracle.hosts)
             for (const t of oracle.hosts)
-              expect(a.reach.reaches(index(s), index(t), q), `${s.id} → ${t.id} on ${label(p)}`).toBe(
+              expect(a.reach.reaches(index(s), index(t), q), `${s.id} → ${t.id} on ${serviceOf(p)}`).toBe(
                 oracle.reachesByWalk(s, t, p),
               );
         }
@@ -168,19 +158,7 @@ describe("the engine agrees with a naive reading of the spec", () => {
         const { oracle, a, index } = setUp(g);
         for (const s of oracle.hosts)
           for (const t of oracle.hosts) {
-            const want = oracle.witness(s, t);
-            const got = a.reach.witness(index(s), index(t), a.any);
-            expect(got === undefined, `${s.id} → ${t.id} reaches`).toBe(want === undefined);
-            if (!got || !want) continue;
-            expect(got.service, `${s.id} → ${t.id}`).toBe(label(want.packet));
-            const inner = got.path.slice(1, -1);
-            expect(
-              inner.map((e) => e.id),
-              `${s.id} → ${t.id}`,
-            ).toEqual(want.chain.ids);
-            for (const e of inner)
-              if (e.type === "device" && e.kind === "firewall")
-                expect(e.rule, `${s.id} → ${t.id} at ${e.id}`).toBe(want.chain.rules.get(e.id));
+            checkWitness(s, t, a.reach.witness(index(s), index(t), a.any), oracle.witness(s, t), expect);
           }
       }),
       RUNS,
