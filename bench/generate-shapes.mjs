@@ -20,19 +20,8 @@
 // Usage: node bench/generate-shapes.mjs SHAPE ARG [-o FILE [-o FILE2]]
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { prng } from "./generate.mjs";
 import { generateOrgs } from "./generate-orgs.mjs";
-
-/** mulberry32: a small seeded PRNG. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (i, w) => String(i).padStart(w, "0");
 

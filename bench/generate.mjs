@@ -28,8 +28,8 @@
 // Library:  import { generate } from "./generate.mjs"; const { text, stats } = generate(10000);
 // Command:  node bench/generate.mjs NODES [--seed N] [--no-asp] [-o FILE]   (stats on stderr)
 
-/** mulberry32: small, fast, good enough for test data */
-function prng(seed) {
+/** mulberry32: small, fast, good enough for test data (generate-shapes.mjs uses it too) */
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
