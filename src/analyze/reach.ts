@@ -472,11 +472,8 @@ export class Reachability {
     }
     const blockers: Blocker[] = [];
     for (const i of onRoute.sort((a, b) => a - b)) {
+      // on a shortest route (the walk above kept those whose two distances add up to the total)
       const m = mids[i] as Mid;
-      const ds = fromS.dm[i] as number;
-      // m lies on a shortest route when its distance from s plus its distance to t is the total
-      const dt = toT(m);
-      if (!Number.isFinite(dt) || ds + dt !== total) continue;
       if (m.host) {
         blockers.push({ type: "host-no-forward", id: m.id });
         continue;

@@ -63,7 +63,7 @@ export interface PositionTable {
 }
 
 export function pointer(path: readonly (string | number)[]): string {
-  return path.length === 0 ? "" : `/${path.map((p) => String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`;
+  return path.reduce<string>(step, "");
 }
 
 /** one more step of a JSON pointer */
