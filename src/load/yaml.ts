@@ -106,6 +106,15 @@ function upperBound(sorted: readonly number[], x: number): number {
   return lo;
 }
 
+/**
+ * The text both readers see: no byte-order mark; YAML 1.2 line breaks (CR LF, CR or LF) as LF, as
+ * a parser reads them (the `yaml` library knows LF only, so a file saved with CR alone read as one
+ * line); no lone surrogate enters the model.
+ */
+function yamlBody(text: string): string {
+  return wellFormed(text.replace(/^\uFEFF/, "")).replace(/\r\n?/g, "\n");
+}
+
 export function parseYaml(text: string, file: string, lang: Lang): Positioned {
   const positions = new Map<string, SourceLocation>();
   const nonStringKeys: Positioned["nonStringKeys"] = [];
@@ -115,9 +124,7 @@ export function parseYaml(text: string, file: string, lang: Lang): Positioned {
     errors.push({ file, line: 1, column: 1, code: "too-large", message: t(lang, "load.too-large", { max: MAX_FILE_SIZE_TEXT }) });
     return out;
   }
-  // YAML 1.2 line breaks are CR LF, CR or LF, and a parser reads each as LF (the library knows LF
-  // only, so a file saved with CR alone read as one line); no lone surrogate enters the model
-  const body = wellFormed(text.replace(/^\uFEFF/, "")).replace(/\r\n?/g, "\n");
+  const body = yamlBody(text);
   const locator = new Locator(body, file);
   // Flow nesting is bounded on the raw text first, as the parsers recurse (brackets in comments
   // and strings count too, hence the generous bound; the exact limit is checked on the values).
@@ -144,7 +151,7 @@ export function parseYaml(text: string, file: string, lang: Lang): Positioned {
 
 /** Which reader takes a document (for tests and benchmarks): "fast" for the event reader, "full" when it hands over. */
 export function yamlReader(text: string): "fast" | "full" {
-  const body = wellFormed(text.replace(/^\uFEFF/, "")).replace(/\r\n?/g, "\n");
+  const body = yamlBody(text);
   return readEvents(body, new Locator(body, "")) ? "fast" : "full";
 }
 
