@@ -53,6 +53,9 @@ export interface Chain {
 /** A node a route can pass: a device, or a multi-homed host that does not forward. */
 type Mid = { id: string; zones: number[]; device?: Device; host?: Host };
 
+/** Distances (in nodes passed) from a target's zones, and the intermediates one step nearer it, by zone. */
+type TargetDistances = { dz: Int32Array; nearer: Map<number, number[]> };
+
 export type Blocker =
   | { type: "firewall"; id: string; rules: string[]; ruleTitles: Array<string | undefined>; defaultDeny: boolean }
   | { type: "host-no-forward"; id: string }
@@ -69,8 +72,10 @@ export interface Explanation {
 export class Reachability {
   private readonly pairCache = new Map<number, Bitset>();
   /** explain's distances from a zone set (when neither end is an intermediate) */
-  private readonly bfsCache = new Map<string, { dz: Int32Array; dm: Int32Array }>();
+  private readonly bfsCache = new Map<string, TargetDistances>();
   private midsCache?: { mids: Mid[]; zoneMids: number[][]; midOfHost: Map<number, number[]> };
+  /** explain's scratch marks of the zones and intermediates met, stamped per call */
+  private scratch?: { stamp: number; zone: Int32Array; mid: Int32Array };
   private readonly usableDevice: boolean[];
   private readonly usableZone: boolean[];
 
@@ -358,6 +363,127 @@ export class Reachability {
   }
 
   /**
+   * Distances (in nodes passed) from a set of zones over every usable zone and intermediate, the
+   * intermediates that are the hosts `ends` themselves marked -2 (never passed). Without `ends`,
+   * kept per zone set (a diff explains thousands of lost pairs towards a few targets).
+   */
+  private distancesFrom(starts: readonly number[], ends?: readonly number[]): TargetDistances {
+    const key = ends === undefined ? starts.join(",") : undefined;
+    const hit = key === undefined ? undefined : this.bfsCache.get(key);
+    if (hit && key !== undefined) {
+      // least recently used goes first: a hit moves to the back
+      this.bfsCache.delete(key);
+      this.bfsCache.set(key, hit);
+      return hit;
+    }
+    const { design } = this;
+    const { mids, zoneMids, midOfHost } = this.intermediates();
+    const dz = new Int32Array(design.zones.length).fill(-1);
+    const dm = new Int32Array(mids.length).fill(-1);
+    for (const h of ends ?? []) for (const mi of midOfHost.get(h) ?? []) dm[mi] = -2;
+    let frontier = starts.filter((z) => this.usableZone[z]);
+    for (const z of frontier) dz[z] = 0;
+    let level = 0;
+    while (frontier.length > 0) {
+      level++;
+      const next: number[] = [];
+      for (const z of frontier) {
+        for (const mi of zoneMids[z] as number[]) {
+          if (dm[mi] !== -1) continue;
+          dm[mi] = level;
+          for (const z2 of (mids[mi] as Mid).zones) {
+            if (dz[z2] === -1 && this.usableZone[z2]) {
+              dz[z2] = level;
+              next.push(z2);
+            }
+          }
+        }
+      }
+      frontier = next;
+    }
+    const out: TargetDistances = { dz, nearer: new Map() };
+    if (key !== undefined) {
+      // bounded: an entry is an array the size of the design's zones (20 KB for the whole
+      // country) and the nearer intermediates of the zones explanations passed
+      if (this.bfsCache.size >= 1024) this.bfsCache.delete(this.bfsCache.keys().next().value as string);
+      this.bfsCache.set(key, out);
+    }
+    return out;
+  }
+
+  /**
+   * The intermediates of `zoneMids[z]` one step nearer the target than `z` (the smallest
+   * distance of their zones is one less than z's), kept with the distances they were found from.
+   */
+  private nearerMids(z: number, fromT: TargetDistances): readonly number[] {
+    let list = fromT.nearer.get(z);
+    if (list) return list;
+    const { mids, zoneMids } = this.intermediates();
+    const want = (fromT.dz[z] as number) - 1;
+    list = [];
+    for (const mi of zoneMids[z] as number[]) {
+      let near = Number.POSITIVE_INFINITY;
+      for (const z2 of (mids[mi] as Mid).zones) {
+        const d = fromT.dz[z2] as number;
+        if (d >= 0 && d < near) near = d;
+      }
+      if (near === want) list.push(mi);
+    }
+    fromT.nearer.set(z, list);
+    return list;
+  }
+
+  /**
+   * The intermediates on a shortest route from the source's zones to the target's, `total` nodes
+   * apart, in the order found. A shortest route enters every zone and node one step nearer the
+   * target than the one before, so the walk goes forward from the source along those steps only:
+   * from a zone whose two distances add up to the total, to the intermediates one step nearer
+   * the target, to their zones at that distance. Every prefix of a shortest route is one, so
+   * each node is met first at its distance from the source; nothing off the shortest routes is
+   * visited (a route across the LGWAN backbone looks at the backbone's few nodes on the way,
+   * not its thousands of firewalls). The hosts `ends` themselves are never passed. Scratch marks
+   * are stamped per call, so thousands of calls allocate nothing the size of the design.
+   */
+  private shortestRouteMids(starts: readonly number[], fromT: TargetDistances, total: number, ends: readonly number[]): number[] {
+    const { design } = this;
+    const { mids, midOfHost } = this.intermediates();
+    if (!this.scratch || this.scratch.stamp >= 0x3fffffff) {
+      this.scratch = { stamp: 0, zone: new Int32Array(design.zones.length), mid: new Int32Array(mids.length) };
+    }
+    const sc = this.scratch;
+    const stamp = ++sc.stamp;
+    const { zone: zoneMark, mid: midMark } = sc;
+    for (const h of ends) for (const mi of midOfHost.get(h) ?? []) midMark[mi] = stamp;
+    const out: number[] = [];
+    let frontier: number[] = [];
+    for (const z of starts) {
+      if (!this.usableZone[z] || zoneMark[z] === stamp) continue;
+      zoneMark[z] = stamp;
+      // a start zone farther from the target than the total is on no shortest route
+      if (fromT.dz[z] === total) frontier.push(z);
+    }
+    let level = 0;
+    while (frontier.length > 0 && level < total) {
+      level++;
+      const next: number[] = [];
+      for (const z of frontier) {
+        for (const mi of this.nearerMids(z, fromT)) {
+          if (midMark[mi] === stamp) continue;
+          midMark[mi] = stamp;
+          out.push(mi);
+          for (const z2 of (mids[mi] as Mid).zones) {
+            if (zoneMark[z2] === stamp || !this.usableZone[z2] || fromT.dz[z2] !== total - level) continue;
+            zoneMark[z2] = stamp;
+            next.push(z2);
+          }
+        }
+      }
+      frontier = next;
+    }
+    return out;
+  }
+
+  /**
    * Why `s` does not reach `t` on `query`: on the shortest routes through every node attached to
    * two or more zones, what stops the traffic.
    */
@@ -370,62 +496,26 @@ export class Reachability {
     const ct = core.dstClassOf[t] as number;
     const accepts = (core.dstClasses[ct] as DestClass).accepts;
     // Candidate intermediates: every device, and every multi-homed host that does not forward;
-    // neither `s` nor `t` itself (marked -2: never reached, never a blocker)
-    const { mids, zoneMids, midOfHost } = this.intermediates();
-    // Distances from a set of zones depend on the two ends only when one of them is itself an
-    // intermediate: otherwise they are kept per zone set (a diff explains thousands of lost pairs
-    // from a few hundred zone sets).
-    const plainEnds = !midOfHost.has(s) && !midOfHost.has(t);
-    const bfs = (starts: number[], maxLevel = Number.POSITIVE_INFINITY) => {
-      const key = plainEnds ? `${starts.join(",")}|${maxLevel}` : undefined;
-      const hit = key === undefined ? undefined : this.bfsCache.get(key);
-      if (hit && key !== undefined) {
-        // least recently used goes first: a hit moves to the back
-        this.bfsCache.delete(key);
-        this.bfsCache.set(key, hit);
-        return hit;
-      }
-      const dz = new Int32Array(design.zones.length).fill(-1);
-      const dm = new Int32Array(mids.length).fill(-1);
-      for (const h of [s, t]) for (const mi of midOfHost.get(h) ?? []) dm[mi] = -2;
-      let frontier = starts.filter((z) => this.usableZone[z]);
-      for (const z of frontier) dz[z] = 0;
-      let level = 0;
-      while (frontier.length > 0 && level < maxLevel) {
-        level++;
-        const next: number[] = [];
-        for (const z of frontier) {
-          for (const mi of zoneMids[z] as number[]) {
-            if (dm[mi] !== -1) continue;
-            dm[mi] = level;
-            for (const z2 of (mids[mi] as Mid).zones) {
-              if (dz[z2] === -1 && this.usableZone[z2]) {
-                dz[z2] = level;
-                next.push(z2);
-              }
-            }
-          }
-        }
-        frontier = next;
-      }
-      const out = { dz, dm };
-      if (key !== undefined) {
-        // bounded: an entry is two arrays the size of the design (50 KB for the whole country)
-        if (this.bfsCache.size >= 1024) this.bfsCache.delete(this.bfsCache.keys().next().value as string);
-        this.bfsCache.set(key, out);
-      }
-      return out;
-    };
+    // neither `s` nor `t` itself (never passed, never a blocker)
+    const { mids, midOfHost } = this.intermediates();
+    // Distances from the target's zones, kept per zone set, unless an end is an intermediate
+    // attached to a zone the end itself is not in. An end's intermediate (a multi-homed host, a
+    // forwarding host) that joins only the end's own zones never lies on a shortest route between
+    // the ends (a route through it could start, or stop, one zone earlier), and it shortens the
+    // distance to the target only for nodes farther than the total, which are on no shortest
+    // route either way: the distances of the design without it answer alike.
+    const within = (h: number, zones: readonly number[]) =>
+      (midOfHost.get(h) ?? []).every((mi) => (mids[mi] as Mid).zones.every((z) => zones.includes(z)));
+    const shared = within(s, source.zones) && within(t, target.zones);
+    const fromT = this.distancesFrom(target.zones, shared ? undefined : [s, t]);
     // the distance is the same from either end: the target's side first (a few targets, many
-    // sources in a diff), then the source's side only as far as that distance
-    const fromT = bfs(target.zones);
+    // sources in a diff), then the source's side only along shortest routes
     let total = Number.POSITIVE_INFINITY;
     for (const z of source.zones) {
       const d = fromT.dz[z] as number;
       if (d >= 0 && d < total) total = d;
     }
     if (!Number.isFinite(total)) return { reason: "no-connection", blockers: [] };
-    const fromS = bfs(source.zones, total);
     const queryAccepted = query.and(accepts);
     if (queryAccepted.isEmpty()) return { reason: "not-accepted", blockers: [], accepts };
     // Would it get through, were every service accepted?
@@ -443,36 +533,9 @@ export class Reachability {
       ) !== undefined;
     for (const a of query) if (anyOpen(a)) openAll.add(a);
     if (!openAll.isEmpty()) return { reason: "not-accepted", blockers: [], accepts };
-    // the intermediates on a shortest route sit on zones of a shortest route: those whose two
-    // distances add up to the total, found from the target's zones back towards the source
-    const toT = (m: Mid) => Math.min(...m.zones.map((z) => fromT.dz[z] as number).filter((x) => x >= 0));
-    const onRouteZone = (z: number) =>
-      (fromS.dz[z] as number) >= 0 && (fromS.dz[z] as number) + (fromT.dz[z] as number) === total;
-    const onRoute: number[] = [];
-    const midSeen = new Set<number>();
-    const zoneSeen = new Set<number>();
-    let layer = target.zones.filter((z) => onRouteZone(z) && (fromT.dz[z] as number) === 0);
-    for (const z of layer) zoneSeen.add(z);
-    while (layer.length > 0) {
-      const next: number[] = [];
-      for (const z of layer)
-        for (const mi of zoneMids[z] as number[]) {
-          if (midSeen.has(mi)) continue;
-          midSeen.add(mi);
-          const ds = fromS.dm[mi] as number;
-          if (ds < 0 || ds + toT(mids[mi] as Mid) !== total) continue;
-          onRoute.push(mi);
-          for (const z2 of (mids[mi] as Mid).zones)
-            if (!zoneSeen.has(z2) && (fromS.dz[z2] as number) === ds - 1 && onRouteZone(z2)) {
-              zoneSeen.add(z2);
-              next.push(z2);
-            }
-        }
-      layer = next;
-    }
+    const onRoute = this.shortestRouteMids(source.zones, fromT, total, [s, t]);
     const blockers: Blocker[] = [];
     for (const i of onRoute.sort((a, b) => a - b)) {
-      // on a shortest route (the walk above kept those whose two distances add up to the total)
       const m = mids[i] as Mid;
       if (m.host) {
         blockers.push({ type: "host-no-forward", id: m.id });
