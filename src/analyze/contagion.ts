@@ -59,6 +59,8 @@ export class Contagion {
   private readonly byDst = new Map<number, number[]>();
   private closures?: Map<number, Set<number>>;
   private sourceClasses?: number[];
+  /** the chains of the steps of the paths asked for, by mode and hosts */
+  private readonly steps = new Map<string, Chain | undefined>();
   /** the members of the only source class, in index order, when there is one */
   private onlySources?: Host[];
 
@@ -240,13 +242,25 @@ export class Contagion {
       const u = hostsOnPath[i - 1] as Host;
       const v = hostsOnPath[i] as Host;
       const mode = (this.labels[classPath[i] as number] as Label).mode as "reach" | "fetch";
-      const chain =
-        mode === "reach" ? this.reach.witness(u.index, v.index, this.tcpUdp) : this.reach.witness(v.index, u.index, this.tcpUdp);
+      const chain = this.step(mode, u, v);
       if (!chain) return undefined;
       devices += chain.devices;
       steps.push({ mode, from: u.id, to: v.id, chain });
     }
     return { source: (hostsOnPath[0] as Host).id, target: h.id, distance: steps.length, steps, devices };
+  }
+
+  /**
+   * The chain of one step, in the direction the connection is opened. The paths of a cascade share
+   * their first steps (the representatives of the classes on the way), so each is found once.
+   */
+  private step(mode: "reach" | "fetch", u: Host, v: Host): Chain | undefined {
+    const key = `${mode === "reach" ? "r" : "f"}${u.index},${v.index}`;
+    if (this.steps.has(key)) return this.steps.get(key);
+    const chain =
+      mode === "reach" ? this.reach.witness(u.index, v.index, this.tcpUdp) : this.reach.witness(v.index, u.index, this.tcpUdp);
+    this.steps.set(key, chain);
+    return chain;
   }
 
   /** Every internet host (source) from which some contagion path leads to `h`, in id order. */

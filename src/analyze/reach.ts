@@ -74,6 +74,8 @@ export class Reachability {
   /** explain's distances from a zone set (when neither end is an intermediate) */
   private readonly bfsCache = new Map<string, TargetDistances>();
   private midsCache?: { mids: Mid[]; zoneMids: number[][]; midOfHost: Map<number, number[]> };
+  /** shortestChain's distances, stamped per call */
+  private chainScratch?: { stamp: number; mark: Int32Array; dist: Int32Array };
   /** explain's scratch marks of the zones and intermediates met, stamped per call */
   private scratch?: { stamp: number; zone: Int32Array; mid: Int32Array };
   private readonly usableDevice: boolean[];
@@ -279,16 +281,34 @@ export class Reachability {
     devicesAt: (z: number) => readonly number[] = (z) => this.core.zoneDevices[z] as number[],
   ): Array<{ zone?: number; device?: number }> | undefined {
     const { design } = this;
-    const dist = new Int32Array(design.zones.length).fill(-1);
+    // distances from the ends, in scratch arrays stamped per call (thousands of witnesses for a
+    // cascade's paths allocate nothing the size of the design); unset reads as -1
+    if (!this.chainScratch || this.chainScratch.stamp >= 0x3fffffff)
+      this.chainScratch = {
+        stamp: 0,
+        mark: new Int32Array(design.zones.length),
+        dist: new Int32Array(design.zones.length),
+      };
+    const sc = this.chainScratch;
+    const stamp = ++sc.stamp;
+    const { mark, dist: distance } = sc;
+    const dist = (z: number): number => (mark[z] === stamp ? (distance[z] as number) : -1);
+    const set = (z: number, d: number) => {
+      mark[z] = stamp;
+      distance[z] = d;
+    };
     let frontier: number[] = [];
     for (const z of ends) {
-      if (this.usableZone[z] && dist[z] === -1) {
-        dist[z] = 0;
+      if (this.usableZone[z] && dist(z) === -1) {
+        set(z, 0);
         frontier.push(z);
       }
     }
+    // the search stops after the level at which a start is first met: the nearest starts are all
+    // met by then, and the chain back needs only the distances below it
+    const met = () => starts.some((z) => dist(z) >= 0);
     let level = 0;
-    while (frontier.length > 0) {
+    while (frontier.length > 0 && !met()) {
       const next: number[] = [];
       level++;
       for (const z of frontier) {
@@ -296,8 +316,8 @@ export class Reachability {
           const d = design.devices[di] as Device;
           if (!open(d)) continue;
           for (const z2 of d.zones) {
-            if (dist[z2] === -1 && this.usableZone[z2]) {
-              dist[z2] = level;
+            if (dist(z2) === -1 && this.usableZone[z2]) {
+              set(z2, level);
               next.push(z2);
             }
           }
@@ -308,7 +328,7 @@ export class Reachability {
     let best = -1;
     let bestDist = Number.POSITIVE_INFINITY;
     for (const z of [...starts].sort((a, b) => a - b)) {
-      const dz = dist[z] as number;
+      const dz = dist(z);
       if (dz >= 0 && dz < bestDist) {
         best = z;
         bestDist = dz;
@@ -317,13 +337,13 @@ export class Reachability {
     if (best < 0) return undefined;
     const chain: Array<{ zone?: number; device?: number }> = [{ zone: best }];
     let z = best;
-    while ((dist[z] as number) > 0) {
-      const want = (dist[z] as number) - 1;
+    while (dist(z) > 0) {
+      const want = dist(z) - 1;
       let chosen: { device: number; zone: number } | undefined;
       for (const di of devicesAt(z)) {
         const d = design.devices[di] as Device;
         if (!open(d)) continue;
-        const nextZone = d.zones.find((z2) => dist[z2] === want);
+        const nextZone = d.zones.find((z2) => dist(z2) === want);
         if (nextZone !== undefined) {
           chosen = { device: di, zone: nextZone };
           break;
