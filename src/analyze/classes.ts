@@ -322,7 +322,10 @@ export class ReachCore {
       const out: number[] = [];
       for (const di of this.zoneKindOpen[z] as number[]) {
         const table = this.tables[di];
-        if (!table || !table.decision(this.genericFrom(di, src.sig), this.genericTo(di, dst.sig)).isEmpty()) out.push(di);
+        // no table: not a firewall, so it forwards everything
+        const forwards =
+          table === undefined || !table.decision(this.genericFrom(di, src.sig), this.genericTo(di, dst.sig)).isEmpty();
+        if (forwards) out.push(di);
       }
       return out;
     });
