@@ -42,6 +42,20 @@ const CONTROL_KINDS: Record<string, string[]> = {
   ips: ["firewall"],
 };
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: any character outside ASCII
+const NON_ASCII = /[^\u0000-\u007f]/;
+/** A control's key as a property of Controls (`removable-media` → `removableMedia`), worked out once per key. */
+const controlKeys = new Map<string, string>();
+function controlKey(ck: string): string {
+  let key = controlKeys.get(ck);
+  if (key === undefined) {
+    key = ck.replace(/-([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+    // only the known control keys get here; the bound is a guard
+    if (controlKeys.size < 64) controlKeys.set(ck, key);
+  }
+  return key;
+}
+
 /**
  * A scalar as text, for the checks that run beside the schema on input of any shape: a mapping or
  * a list where text belongs (the schema reports it) reads as empty, never as an exception.
@@ -117,7 +131,9 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
       if (id === "any") err([section, id], "reserved-id", "load.reserved-id", { id }, undefined, true);
       else if (id.length > MAX_ID_LENGTH && [...id].length > MAX_ID_LENGTH)
         err([section, id], "id-too-long", "load.id-too-long", { id: quoted(id), max: MAX_ID_LENGTH }, undefined, true);
-      else if (id.normalize("NFC") !== id) err([section, id], "bad-id", "load.not-nfc", { id }, undefined, true);
+      // (an id in ASCII is in NFC: only others are normalised to compare)
+      else if (NON_ASCII.test(id) && id.normalize("NFC") !== id)
+        err([section, id], "bad-id", "load.not-nfc", { id }, undefined, true);
       else if (!ID_RE.test(id)) err([section, id], "bad-id", "load.bad-id", { id }, undefined, true);
     }
   }
@@ -264,7 +280,7 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
         err([...base, "controls", ck], "wrong-kind", "load.control-kind", { control: ck, id, kind }, undefined, true);
         continue;
       }
-      const key = ck.replace(/-([a-z0-9])/g, (_m, c: string) => c.toUpperCase()) as keyof Controls;
+      const key = controlKey(ck) as keyof Controls;
       (controls as Record<string, unknown>)[key] = cv;
     }
     let services: { set: ServiceSet; text: string[] } | undefined;
