@@ -106,6 +106,17 @@ function chain(zones, firewalls) {
 
 const rows = [];
 const want = (name) => !only || only.includes(name);
+// The machine's speed at the time of the run, for reading the figures: the same fixed loop of
+// integer arithmetic in a fresh process (median of three). A shared machine is not always as fast
+// (its neighbours), and the targets are in wall time: a slow figure here explains slow rows.
+{
+  const LOOP =
+    "let x = 0; const t = performance.now(); for (let i = 0; i < 3e8; i++) x += i % 7; console.log(Math.round(performance.now() - t), x > 0)";
+  const times = [0, 1, 2].map(() => Number(spawnSync(process.execPath, ["-e", LOOP], { encoding: "utf8" }).stdout.split(" ")[0]));
+  const ms = [...times].sort((x, y) => x - y)[1];
+  log(`machine: a fixed loop of 3×10^8 steps took ${ms} ms (runs: ${times.join(", ")} ms)`);
+  rows.push({ name: "machine", ms, target: "(calibration, no target)" });
+}
 const write = (name, text) => {
   const file = join(dir, `${name}.yaml`);
   writeFileSync(file, text);

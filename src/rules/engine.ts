@@ -96,6 +96,9 @@ export function serviceWords(service: string, lang: Lang): string {
   return service === "any" ? t(lang, "label.any-service") : service;
 }
 
+/** Step sentences by design: the paths of a cascade share their first steps. */
+const stepSentences = new WeakMap<Design, Map<string, string>>();
+
 /** A contagion path as a sentence: "A fetches from B, then C connects to D". */
 function contagionSentence(
   steps: readonly EvidenceStep[],
@@ -103,15 +106,28 @@ function contagionSentence(
   design: Design,
   lang: Lang,
 ): string {
+  let cache = stepSentences.get(design);
+  if (!cache) {
+    cache = new Map();
+    stepSentences.set(design, cache);
+  }
+  const sentences = cache;
   return steps
-    .map((s, i) =>
-      t(lang, s.mode === "reach" ? "label.step.reach" : "label.step.fetch", {
-        from: labelOf(design, s.from, lang),
-        to: labelOf(design, s.to, lang),
-        service: serviceWords(services?.[i] ?? s.service, lang),
-        next: i === 0 ? "" : t(lang, "label.step.then"),
-      }),
-    )
+    .map((s, i) => {
+      const service = services?.[i] ?? s.service;
+      const key = `${lang}\u0000${s.mode}\u0000${s.from}\u0000${s.to}\u0000${service}\u0000${i === 0 ? 0 : 1}`;
+      let sentence = sentences.get(key);
+      if (sentence === undefined) {
+        sentence = t(lang, s.mode === "reach" ? "label.step.reach" : "label.step.fetch", {
+          from: labelOf(design, s.from, lang),
+          to: labelOf(design, s.to, lang),
+          service: serviceWords(service, lang),
+          next: i === 0 ? "" : t(lang, "label.step.then"),
+        });
+        sentences.set(key, sentence);
+      }
+      return sentence;
+    })
     .join(t(lang, "label.step.join"));
 }
 
