@@ -144,7 +144,8 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
 
   // a design names a few services thousands of times: each list is parsed once (a copy each use)
   const parsedServices = new Map<string, ServiceSet>();
-  const parseServices = (v: unknown, path: Array<string | number>): { set: ServiceSet; text: string[] } | undefined => {
+  // the paths of what is checked are made only for an error (a national design checks 90,000 references)
+  const parseServices = (v: unknown, path: () => Array<string | number>): { set: ServiceSet; text: string[] } | undefined => {
     const texts = list(v);
     const memoKey = texts.join("\n");
     const memo = parsedServices.get(memoKey);
@@ -156,7 +157,7 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
       if (r.ok) sets.push(r.set);
       else {
         ok = false;
-        const at = Array.isArray(v) ? [...path, i] : path;
+        const at = Array.isArray(v) ? [...path(), i] : path();
         const hint =
           r.reason === "unknown-name"
             ? suggest(s, [
@@ -190,13 +191,13 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
     return { set, text: texts };
   };
 
-  const checkRef = (ref: string, path: Array<string | number>, ruleName: string) => {
+  const checkRef = (ref: string, at: () => Array<string | number>, ruleName: string) => {
     if (ref === "any") return;
     if (ref.startsWith("zone-kind:")) {
       const k = ref.slice(10);
       if (!(ZONE_KINDS as readonly string[]).includes(k) || k === "transit")
         err(
-          path,
+          at(),
           "unknown-reference",
           "load.bad-zone-kind-ref",
           { ref, rule: ruleName },
@@ -209,26 +210,26 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
     }
     if (ref.startsWith("tier:")) {
       if (!(TIERS as readonly string[]).includes(ref.slice(5)))
-        err(path, "unknown-reference", "load.bad-tier-ref", { ref, rule: ruleName }, suggest(ref.slice(5), TIERS));
+        err(at(), "unknown-reference", "load.bad-tier-ref", { ref, rule: ruleName }, suggest(ref.slice(5), TIERS));
       return;
     }
     const zid = ref.endsWith("/*") ? ref.slice(0, -2) : undefined;
     if (zid !== undefined) {
       const z = zoneMap.get(zid);
-      if (!z) err(path, "unknown-reference", "load.unknown-zone-ref", { ref: zid, rule: ruleName }, suggest(zid, zoneMap.keys()));
-      else if (z.kind === "transit") err(path, "transit-reference", "load.transit-ref", { ref, rule: ruleName });
+      if (!z) err(at(), "unknown-reference", "load.unknown-zone-ref", { ref: zid, rule: ruleName }, suggest(zid, zoneMap.keys()));
+      else if (z.kind === "transit") err(at(), "transit-reference", "load.transit-ref", { ref, rule: ruleName });
       return;
     }
     if (zoneMap.has(ref)) {
-      if (zoneMap.get(ref)?.kind === "transit") err(path, "transit-reference", "load.transit-ref", { ref, rule: ruleName });
+      if (zoneMap.get(ref)?.kind === "transit") err(at(), "transit-reference", "load.transit-ref", { ref, rule: ruleName });
       return;
     }
     if (nodeMap.has(ref)) {
-      if (!isHost(ref)) err(path, "device-reference", "load.device-ref", { ref, rule: ruleName });
+      if (!isHost(ref)) err(at(), "device-reference", "load.device-ref", { ref, rule: ruleName });
       return;
     }
     err(
-      path,
+      at(),
       "unknown-reference",
       "load.unknown-ref",
       { ref, rule: ruleName },
@@ -253,10 +254,10 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
     if (n.zone === undefined && n.zones === undefined) err(base, "no-zone", "load.no-zone", { id }, undefined, true);
     const zoneList = n.zones !== undefined ? list(n.zones) : list(n.zone);
     zoneList.forEach((zid, i) => {
-      const at = n.zones !== undefined ? [...base, "zones", i] : [...base, "zone"];
+      const at = () => (n.zones !== undefined ? [...base, "zones", i] : [...base, "zone"]);
       const z = zoneMap.get(zid);
-      if (!z) err(at, "unknown-zone", "load.unknown-zone", { zone: zid, id }, suggest(zid, zoneMap.keys()));
-      else if (z.kind === "transit" && !forwarder) err(at, "host-on-transit", "load.host-on-transit", { zone: zid, id });
+      if (!z) err(at(), "unknown-zone", "load.unknown-zone", { zone: zid, id }, suggest(zid, zoneMap.keys()));
+      else if (z.kind === "transit" && !forwarder) err(at(), "host-on-transit", "load.host-on-transit", { zone: zid, id });
     });
     if (forwarder && n.holds !== undefined)
       err([...base, "holds"], "wrong-kind", "load.hosts-only", { key: "holds", id, kind }, undefined, true);
@@ -284,7 +285,7 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
       (controls as Record<string, unknown>)[key] = cv;
     }
     let services: { set: ServiceSet; text: string[] } | undefined;
-    if (n.services !== undefined && !forwarder) services = parseServices(n.services, [...base, "services"]);
+    if (n.services !== undefined && !forwarder) services = parseServices(n.services, () => [...base, "services"]);
     const rules: RuleDef[] = [];
     const ruleIds = new Set<string>();
     (Array.isArray(n.rules) ? (n.rules as unknown[]) : []).forEach((r, i) => {
@@ -307,10 +308,10 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
       for (const side of ["from", "to"] as const) {
         const refs = list(m[side]);
         refs.forEach((ref, j) => {
-          checkRef(ref, Array.isArray(m[side]) ? [...rpath, action, side, j] : [...rpath, action, side], name);
+          checkRef(ref, () => (Array.isArray(m[side]) ? [...rpath, action, side, j] : [...rpath, action, side]), name);
         });
       }
-      const svc = m.service === undefined ? undefined : parseServices(m.service, [...rpath, action, "service"]);
+      const svc = m.service === undefined ? undefined : parseServices(m.service, () => [...rpath, action, "service"]);
       const serviceSet = m.service === undefined ? (parseServiceElement("any") as { set: ServiceSet }).set : svc?.set;
       if (!serviceSet) return;
       const def: RuleDef = {
@@ -354,7 +355,7 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
   const flowDefs = new Map<string, FlowDef>();
   for (const [id, f] of flows) {
     const base = ["flows", id];
-    const flowService = f.service === undefined ? undefined : parseServices(f.service, [...base, "service"]);
+    const flowService = f.service === undefined ? undefined : parseServices(f.service, () => [...base, "service"]);
     const encrypted = f.encrypted === true;
     const endpoints: Array<{
       node: string;
@@ -411,7 +412,7 @@ export function buildTopology(p: Positioned, file: string, lang: Lang): { topolo
     const hops: HopDef[] = [];
     for (let i = 1; i < endpoints.length; i++) {
       const e = endpoints[i] as (typeof endpoints)[number];
-      const own = e.service === undefined ? undefined : parseServices(e.service, [...e.path, "service"]);
+      const own = e.service === undefined ? undefined : parseServices(e.service, () => [...e.path, "service"]);
       const chosen = own ?? flowService;
       const text = own?.text ?? flowService?.text ?? ["any"];
       hops.push({
