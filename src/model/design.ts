@@ -303,6 +303,7 @@ export class ReferenceResolver {
   /** hosts of each zone, and the sets already resolved (rule tables repeat the same references) */
   private readonly zoneHosts: number[][];
   private readonly cache = new Map<string, Bitset>();
+  private readonly refSets = new Map<string, RefSet>();
   constructor(
     private readonly zones: Zone[],
     private readonly hosts: Host[],
@@ -351,8 +352,21 @@ export class ReferenceResolver {
     return set;
   }
 
-  /** The references of one rule side, kept as references (see RefSet). */
+  /**
+   * The references of one rule side, kept as references (see RefSet). Rule tables repeat the same
+   * sides (`tier:lgwan-side` in every municipality's), so one RefSet is kept per list of
+   * references and shared: it is never changed once made.
+   */
   refSet(refs: readonly string[]): RefSet {
+    const key = refs.length === 1 ? (refs[0] as string) : refs.join("\u0000");
+    const hit = this.refSets.get(key);
+    if (hit) return hit;
+    const out = this.makeRefSet(refs);
+    this.refSets.set(key, out);
+    return out;
+  }
+
+  private makeRefSet(refs: readonly string[]): RefSet {
     const out = new RefSet(this.hosts);
     for (const ref of refs) {
       if (ref === "any") out.any = true;

@@ -4,7 +4,7 @@
  * and reports the waivers themselves (BUNRI-01 expired, BUNRI-02 stale, of an inactive rule, or of
  * a BUNRI rule, which cannot be waived).
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Analysis } from "../analyze/index.js";
 import type { Chain } from "../analyze/reach.js";
 import { interpolate, t } from "../i18n/index.js";
@@ -47,7 +47,8 @@ export interface RunResult {
 const LABEL_PARAMS = new Set(["target", "source", "node", "sender", "receiver", "after", "flow", "subject"]);
 
 export function fingerprint(parts: readonly string[]): string {
-  return createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 32);
+  // the one-shot hash (Node ≥ 20.12): a cascade has thousands of findings to fingerprint
+  return hash("sha256", JSON.stringify(parts), "hex").slice(0, 32);
 }
 
 /** Where the YAML of a subject is: a node, a zone (also for its implicit host), a flow, a firewall rule. */

@@ -142,7 +142,21 @@ export function matches(sel: Selector | undefined, f: NodeFacts): boolean {
   return true;
 }
 
-/** Hosts (listed and implicit) matching a selector, in id order. */
-export function selectHosts(design: Design, sel: Selector | undefined): Host[] {
-  return design.hosts.filter((h) => matches(sel, hostFacts(h, design)));
+/** selections by design and selector text: the packs' rules ask for the same few sets again and again */
+const selectionCache = new WeakMap<Design, Map<string, readonly Host[]>>();
+
+/** Hosts (listed and implicit) matching a selector, in id order (a shared list: not to be changed). */
+export function selectHosts(design: Design, sel: Selector | undefined): readonly Host[] {
+  let cache = selectionCache.get(design);
+  if (!cache) {
+    cache = new Map();
+    selectionCache.set(design, cache);
+  }
+  const key = JSON.stringify(sel ?? null);
+  let hosts = cache.get(key);
+  if (!hosts) {
+    hosts = Object.freeze(design.hosts.filter((h) => matches(sel, hostFacts(h, design))));
+    cache.set(key, hosts);
+  }
+  return hosts;
 }
