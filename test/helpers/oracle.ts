@@ -342,6 +342,53 @@ export class Oracle {
     return t.zones.some((z) => seen.has(z));
   }
 
+  /**
+   * The nodes on some shortest route from `s` to `t` (topology.md: an explanation "names what stops
+   * it on every shortest route"), read naively: a route goes zone, node, zone, …, through devices
+   * and multi-homed hosts other than `s` and `t`, its length the number of nodes; a node lies on a
+   * shortest one when it joins two different zones `a` and `b` with (nodes from `s` to `a`) + 1 +
+   * (nodes from `b` to `t`) equal to the shortest length. Distances by breadth-first search over
+   * zones, from each end.
+   */
+  onShortestRoutes(s: OHost, t: OHost): Array<{ id: string; host: boolean }> {
+    const other = (id: string) => id !== s.id && id !== t.id;
+    const nodes = [
+      ...this.devices.filter((d) => other(d.id)).map((d) => ({ id: d.id, zones: d.zones, host: false })),
+      ...this.hosts
+        .filter((h) => h.zones.length > 1 && other(h.id) && !this.devices.some((d) => d.id === h.id))
+        .map((h) => ({ id: h.id, zones: h.zones, host: true })),
+    ];
+    const distances = (from: readonly string[]) => {
+      const d = new Map<string, number>(from.map((z) => [z, 0]));
+      for (let level = 0; ; level++) {
+        let grew = false;
+        for (const n of nodes) {
+          if (!n.zones.some((z) => d.get(z) === level)) continue;
+          for (const z of n.zones)
+            if (!d.has(z)) {
+              d.set(z, level + 1);
+              grew = true;
+            }
+        }
+        if (!grew) return d;
+      }
+    };
+    const fromS = distances(s.zones);
+    const fromT = distances(t.zones);
+    const total = Math.min(...t.zones.map((z) => fromS.get(z) ?? Number.POSITIVE_INFINITY));
+    return nodes.filter((n) =>
+      n.zones.some((a) =>
+        n.zones.some(
+          (b) => a !== b && fromS.has(a) && fromT.has(b) && (fromS.get(a) as number) + 1 + (fromT.get(b) as number) === total,
+        ),
+      ),
+    );
+  }
+
+  isFirewall(id: string): boolean {
+    return this.devices.some((d) => d.id === id && d.kind === "firewall");
+  }
+
   /** The decision of firewall `id` on (s, t, p): the deciding rule's action, or its default. */
   firewallAllows(id: string, s: OHost, t: OHost, p: Packet): boolean {
     const d = this.devices.find((x) => x.id === id);
@@ -577,7 +624,9 @@ function cmpSeq(a: string[], b: string[]): number {
 /**
  * What the engine says stops `s` from reaching `t` against the naive reading: no connection when
  * no chain joins them; "not accepted" when the target takes none of the services or some would
- * pass were it to; else "blocked", and every firewall named denies something the target accepts.
+ * pass were it to; else "blocked", naming exactly the nodes on shortest routes that stop
+ * something: every multi-homed host that does not forward, and every firewall that denies
+ * something the target accepts.
  */
 export function checkExplanation(
   oracle: Oracle,
@@ -602,4 +651,11 @@ export function checkExplanation(
         accepted.some((p) => !oracle.firewallAllows(b.id, s, t, p)),
         `${pair}: ${b.id} denies something`,
       ).toBe(true);
+  const expected = oracle
+    .onShortestRoutes(s, t)
+    .filter((n) => n.host || (oracle.isFirewall(n.id) && accepted.some((p) => !oracle.firewallAllows(n.id, s, t, p))))
+    .map((n) => `${n.host ? "host-no-forward" : "firewall"} ${n.id}`)
+    .sort();
+  const got = why.blockers.map((b) => `${b.type} ${b.id}`).sort();
+  expectThat(got.join(", "), `${pair}: the blockers on shortest routes`).toBe(expected.join(", "));
 }
