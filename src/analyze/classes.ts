@@ -339,39 +339,11 @@ export class ReachCore {
     const Z = this.zoneDevices.length;
     const out: number[] = [];
     for (const di of base) if (!src.named.has(di) && !dst.named.has(di)) out.push(di);
-    // named by the destination only: decided with the source's generic class
-    if (dstHere.length > 0) {
-      const key = (ct * Z + z) * S + src.sig;
-      let onlyDst = this.dstNamedOpen.get(key);
-      if (!onlyDst) {
-        onlyDst = [];
-        for (const f of dstHere)
-          if (
-            !this.table(f)
-              .decision(this.genericFrom(f, src.sig), dst.named.get(f) as number)
-              .isEmpty()
-          )
-            onlyDst.push(f);
-        this.dstNamedOpen.set(key, onlyDst);
-      }
-      for (const f of onlyDst) if (!src.named.has(f)) out.push(f);
-    }
-    if (srcHere.length > 0) {
-      const key = (cs * Z + z) * S + dst.sig;
-      let onlySrc = this.srcNamedOpen.get(key);
-      if (!onlySrc) {
-        onlySrc = [];
-        for (const f of srcHere)
-          if (
-            !this.table(f)
-              .decision(src.named.get(f) as number, this.genericTo(f, dst.sig))
-              .isEmpty()
-          )
-            onlySrc.push(f);
-        this.srcNamedOpen.set(key, onlySrc);
-      }
-      for (const f of onlySrc) if (!dst.named.has(f)) out.push(f);
-    }
+    // named by the destination only (decided with the source's generic class), by the source only
+    if (dstHere.length > 0)
+      for (const f of this.namedOnly(1, (ct * Z + z) * S + src.sig, dstHere, src, dst)) if (!src.named.has(f)) out.push(f);
+    if (srcHere.length > 0)
+      for (const f of this.namedOnly(0, (cs * Z + z) * S + dst.sig, srcHere, src, dst)) if (!dst.named.has(f)) out.push(f);
     // named by both
     if (srcHere.length > 0 && dstHere.length > 0) {
       const [fewer, other] = srcHere.length <= dstHere.length ? [srcHere, dst] : [dstHere, src];
@@ -379,6 +351,28 @@ export class ReachCore {
     }
     if (out.length > 1) out.sort((a, b) => a - b);
     return out;
+  }
+
+  /**
+   * Of the firewalls `here` that name the class of `side` (0: the source, 1: the destination), those
+   * that forward something to the pair, deciding the other end by its generic class; kept per key
+   * (the class, the zone and the other end's kind signature).
+   */
+  private namedOnly(side: 0 | 1, key: number, here: readonly number[], src: SourceClass, dst: DestClass): readonly number[] {
+    const kept = side === 0 ? this.srcNamedOpen : this.dstNamedOpen;
+    let open = kept.get(key);
+    if (!open) {
+      open = [];
+      for (const f of here) {
+        const allowed =
+          side === 0
+            ? this.table(f).decision(src.named.get(f) as number, this.genericTo(f, dst.sig))
+            : this.table(f).decision(this.genericFrom(f, src.sig), dst.named.get(f) as number);
+        if (!allowed.isEmpty()) open.push(f);
+      }
+      kept.set(key, open);
+    }
+    return open;
   }
 
   /** The firewalls attached to zone `z` that name the class (a server that thousands of tables name). */
