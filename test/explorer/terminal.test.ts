@@ -179,7 +179,8 @@ describe.runIf(hasTmux)("the explorer in a terminal emulator", () => {
       ["", `tui --no-color ${DESIGN}`],
     ] as const) {
       run("n", args, env);
-      const s = (await ready("n", "q quit"), screen("n", true));
+      await ready("n", "q quit");
+      const s = screen("n", true);
       expect(s).not.toMatch(colour);
       expect(s).toContain("\u001b[7m"); // the selection and the key bar, in inverse
       await keys("n", "q");
