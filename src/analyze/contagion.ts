@@ -122,7 +122,7 @@ export class Contagion {
       !this.exceptionPairs.has(pairKey(a.index, ((this.classes[v] as HostClass).members[0] as Host).index));
     // reach: u attacks v
     if (open.dstSigs.some((n) => n > 0)) {
-      const want = (ct: number) => (this.byDst.get(ct) ?? []).some((v) => open.has(v));
+      const want = open.wantsDst;
       const row = this.reach.row(U.src, { sigs: open.dstSigs.map((n) => n > 0), want });
       for (const [ct, atoms] of row.atoms) {
         const hit = atoms.and(this.tcpUdp);
@@ -134,7 +134,7 @@ export class Contagion {
     }
     // fetch: a fetcher v fetches from u (v reaches u)
     if (open.fetcherSigs.some((n) => n > 0)) {
-      const want = (cs: number) => (this.bySrc.get(cs) ?? []).some((v) => (this.classes[v] as HostClass).fetcher && open.has(v));
+      const want = open.wantsFetcherSrc;
       const col = this.reach.column(U.dst, { sigs: open.fetcherSigs.map((n) => n > 0), want });
       for (const [cs, atoms] of col.atoms) {
         const hit = atoms.and(this.tcpUdp);
@@ -154,30 +154,48 @@ export class Contagion {
   /** The classes a search may still get, with counts per kind signature to steer traversals. */
   private openSet(include: (c: number) => boolean = () => true): OpenSet {
     const core = this.reach.core;
-    const members = new Set<number>();
+    // flags and counts in typed arrays: a traversal asks, for every class it meets, whether an
+    // open class has it as its destination (or a fetcher as its source)
+    const member = new Uint8Array(this.classes.length);
+    let size = 0;
+    const dstCount = new Int32Array(core.dstClasses.length);
+    const fetcherSrcCount = new Int32Array(core.srcClasses.length);
     const dstSigs: number[] = new Array(core.sigCount).fill(0);
     const fetcherSigs: number[] = new Array(core.sigCount).fill(0);
     const sigOf = (c: HostClass) => (core.dstClasses[c.dst] as { sig: number }).sig;
     this.classes.forEach((c, i) => {
       if (!include(i)) return;
-      members.add(i);
+      member[i] = 1;
+      size++;
       const sig = sigOf(c);
       dstSigs[sig] = (dstSigs[sig] as number) + 1;
-      if (c.fetcher) fetcherSigs[sig] = (fetcherSigs[sig] as number) + 1;
+      dstCount[c.dst] = (dstCount[c.dst] as number) + 1;
+      if (c.fetcher) {
+        fetcherSigs[sig] = (fetcherSigs[sig] as number) + 1;
+        fetcherSrcCount[c.src] = (fetcherSrcCount[c.src] as number) + 1;
+      }
     });
     return {
       dstSigs,
       fetcherSigs,
-      has: (c) => members.has(c),
+      has: (c) => member[c] === 1,
+      wantsDst: (ct) => (dstCount[ct] as number) > 0,
+      wantsFetcherSrc: (cs) => (fetcherSrcCount[cs] as number) > 0,
       get size() {
-        return members.size;
+        return size;
       },
       remove: (c) => {
-        if (!members.delete(c)) return;
+        if (member[c] !== 1) return;
+        member[c] = 0;
+        size--;
         const cls = this.classes[c] as HostClass;
         const sig = sigOf(cls);
         dstSigs[sig] = (dstSigs[sig] as number) - 1;
-        if (cls.fetcher) fetcherSigs[sig] = (fetcherSigs[sig] as number) - 1;
+        dstCount[cls.dst] = (dstCount[cls.dst] as number) - 1;
+        if (cls.fetcher) {
+          fetcherSigs[sig] = (fetcherSigs[sig] as number) - 1;
+          fetcherSrcCount[cls.src] = (fetcherSrcCount[cls.src] as number) - 1;
+        }
       },
     };
   }
@@ -310,6 +328,10 @@ export class Contagion {
 /** The classes a contagion search may still get. */
 interface OpenSet {
   has(c: number): boolean;
+  /** whether an open class has destination class `ct` */
+  wantsDst(ct: number): boolean;
+  /** whether an open fetcher has source class `cs` */
+  wantsFetcherSrc(cs: number): boolean;
   remove(c: number): void;
   readonly size: number;
   /** per kind signature, how many open classes (all of them / the fetchers) have it */
