@@ -20,6 +20,7 @@ import {
   type WaiverDef,
 } from "../model/types.js";
 import { compareCodePoints } from "../util/compare.js";
+import { memo } from "../util/memo.js";
 import { didYouMean } from "../util/suggest.js";
 import { checkFunction } from "./checks/index.js";
 import { formatPath, labelOf } from "./render.js";
@@ -51,26 +52,24 @@ export function fingerprint(parts: readonly string[]): string {
   return hash("sha256", JSON.stringify(parts), "hex").slice(0, 32);
 }
 
-/** Where the YAML of a subject is: a node, a zone (also for its implicit host), a flow, a firewall rule. */
 /** A firewall's rules by name (the first of a name), built once: a table of 50,000 rules has as many findings. */
 const ruleIndex = new WeakMap<NodeDef, Map<string, RuleDef>>();
 function rulesByName(node: NodeDef): Map<string, RuleDef> {
-  let index = ruleIndex.get(node);
-  if (!index) {
-    index = new Map();
+  return memo(ruleIndex, node, () => {
+    const index = new Map<string, RuleDef>();
     for (const r of node.rules) if (!index.has(r.name)) index.set(r.name, r);
-    ruleIndex.set(node, index);
-  }
-  return index;
+    return index;
+  });
 }
 
+/** Where the YAML of a subject is: a node, a zone (also for its implicit host), a flow, a firewall rule. */
 export function locate(design: Design, subject: string | undefined): SourceLocation {
   const top = design.topology;
   if (subject === undefined) return top.loc;
   if (subject.endsWith("/*")) return top.zones.get(subject.slice(0, -2))?.loc ?? top.loc;
-  const hash = subject.indexOf("#");
-  if (hash > 0) {
-    const fw = top.nodes.get(subject.slice(0, hash));
+  const ruleMark = subject.indexOf("#");
+  if (ruleMark > 0) {
+    const fw = top.nodes.get(subject.slice(0, ruleMark));
     const rule = fw ? rulesByName(fw).get(subject) : undefined;
     if (rule) return rule.loc;
   }
@@ -107,27 +106,19 @@ function contagionSentence(
   design: Design,
   lang: Lang,
 ): string {
-  let cache = stepSentences.get(design);
-  if (!cache) {
-    cache = new Map();
-    stepSentences.set(design, cache);
-  }
-  const sentences = cache;
+  const sentences = memo(stepSentences, design, () => new Map<string, string>());
   return steps
     .map((s, i) => {
       const service = services?.[i] ?? s.service;
       const key = `${lang}\u0000${s.mode}\u0000${s.from}\u0000${s.to}\u0000${service}\u0000${i === 0 ? 0 : 1}`;
-      let sentence = sentences.get(key);
-      if (sentence === undefined) {
-        sentence = t(lang, s.mode === "reach" ? "label.step.reach" : "label.step.fetch", {
+      return memo(sentences, key, () =>
+        t(lang, s.mode === "reach" ? "label.step.reach" : "label.step.fetch", {
           from: labelOf(design, s.from, lang),
           to: labelOf(design, s.to, lang),
           service: serviceWords(service, lang),
           next: i === 0 ? "" : t(lang, "label.step.then"),
-        });
-        sentences.set(key, sentence);
-      }
-      return sentence;
+        }),
+      );
     })
     .join(t(lang, "label.step.join"));
 }

@@ -6,6 +6,7 @@
 import { classificationRank, type Design, type Host } from "../model/design.js";
 import { type Classification, FORWARDER_KINDS, type NodeDef, type Tier, ZONE_TIER, type ZoneKind } from "../model/types.js";
 import { compareCodePoints as compare } from "../util/compare.js";
+import { memo } from "../util/memo.js";
 import type { Selector } from "./types.js";
 
 export interface NodeFacts {
@@ -31,18 +32,10 @@ const hostFactsCache = new WeakMap<Design, Array<NodeFacts | undefined>>();
 const listedCache = new WeakMap<Design, NodeFacts[]>();
 
 export function hostFacts(h: Host, design: Design): NodeFacts {
-  let cache = hostFactsCache.get(design);
-  if (!cache) {
-    cache = new Array(design.hosts.length);
-    hostFactsCache.set(design, cache);
-  }
   if (design.hosts[h.index] !== h) return makeHostFacts(h, design);
-  let f = cache[h.index];
-  if (!f) {
-    f = makeHostFacts(h, design);
-    cache[h.index] = f;
-  }
-  return f;
+  const facts = memo(hostFactsCache, design, () => new Array<NodeFacts | undefined>(design.hosts.length));
+  facts[h.index] ??= makeHostFacts(h, design);
+  return facts[h.index] as NodeFacts;
 }
 
 function makeHostFacts(h: Host, design: Design): NodeFacts {
@@ -66,12 +59,7 @@ function makeHostFacts(h: Host, design: Design): NodeFacts {
 
 /** Facts for every listed node (hosts and devices), in id order. */
 export function listedNodeFacts(design: Design): readonly NodeFacts[] {
-  let out = listedCache.get(design);
-  if (!out) {
-    out = makeListedNodeFacts(design);
-    listedCache.set(design, out);
-  }
-  return out;
+  return memo(listedCache, design, () => makeListedNodeFacts(design));
 }
 
 function makeListedNodeFacts(design: Design): NodeFacts[] {
@@ -147,16 +135,8 @@ const selectionCache = new WeakMap<Design, Map<string, readonly Host[]>>();
 
 /** Hosts (listed and implicit) matching a selector, in id order (a shared list: not to be changed). */
 export function selectHosts(design: Design, sel: Selector | undefined): readonly Host[] {
-  let cache = selectionCache.get(design);
-  if (!cache) {
-    cache = new Map();
-    selectionCache.set(design, cache);
-  }
-  const key = JSON.stringify(sel ?? null);
-  let hosts = cache.get(key);
-  if (!hosts) {
-    hosts = Object.freeze(design.hosts.filter((h) => matches(sel, hostFacts(h, design))));
-    cache.set(key, hosts);
-  }
-  return hosts;
+  const selections = memo(selectionCache, design, () => new Map<string, readonly Host[]>());
+  return memo(selections, JSON.stringify(sel ?? null), () =>
+    Object.freeze(design.hosts.filter((h) => matches(sel, hostFacts(h, design)))),
+  );
 }

@@ -8,6 +8,7 @@ import { formatServiceSet } from "../../model/services.js";
 import type { RuleDef } from "../../model/types.js";
 import { Bitset } from "../../util/bitset.js";
 import { compareCodePoints } from "../../util/compare.js";
+import { memo } from "../../util/memo.js";
 import type { CheckContext, CheckSpec, RawFinding } from "../types.js";
 
 /** A firewall rule's identity for fingerprints: its id, else its normalised content. */
@@ -106,17 +107,8 @@ function localMembers(core: ReachCore, f: number, side: 0 | 1): Map<number, Loca
  * destination class): within one such pair, every host triple sees the same rules.
  */
 export function shadowAnalysis(core: ReachCore, f: number): ShadowState[] {
-  let byFirewall = shadowCache.get(core);
-  if (!byFirewall) {
-    byFirewall = new Map();
-    shadowCache.set(core, byFirewall);
-  }
-  let states = byFirewall.get(f);
-  if (!states) {
-    states = computeShadows(core, f);
-    byFirewall.set(f, states);
-  }
-  return states;
+  const byFirewall = memo(shadowCache, core, () => new Map<number, ShadowState[]>());
+  return memo(byFirewall, f, () => computeShadows(core, f));
 }
 
 type ShadowState = { state: "ok" | "shadowed" | "empty"; overlaps: number[] };
