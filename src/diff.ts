@@ -68,15 +68,22 @@ export async function readSide(spec: string, cwd: string, lang: "ja" | "en"): Pr
   return decoded.text;
 }
 
-/** A firewall rule's content, whatever its id or position: what the other version is compared on. */
-function ruleContents(design: Design): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
+/** A firewall's rules by content, in table order, then its default: as a list and as a set. */
+interface FirewallContents {
+  list: string[];
+  set: ReadonlySet<string>;
+}
+
+/**
+ * Every firewall's rule contents (a rule's content is what it says, whatever its id or position):
+ * what the other version is compared on, made once per version.
+ */
+function ruleContents(design: Design): Map<string, FirewallContents> {
+  const out = new Map<string, FirewallContents>();
   for (const d of design.devices) {
     if (!d.firewall) continue;
-    const set = new Set<string>();
-    for (const r of d.rules) set.add(ruleContent(r.def));
-    set.add(`default:${d.defaultAllow ? "allow" : "deny"}`);
-    out.set(d.id, set);
+    const list = [...d.rules.map((r) => ruleContent(r.def)), `default:${d.defaultAllow ? "allow" : "deny"}`];
+    out.set(d.id, { list, set: new Set(list) });
   }
   return out;
 }
@@ -87,7 +94,7 @@ function ruleContent(r: { action: string; from: string[]; to: string[]; service:
 }
 
 /** The rules of a chain that the other design's same firewall does not have. */
-function changedRules(chain: Chain, design: Design, other: Map<string, Set<string>>): string[] {
+function changedRules(chain: Chain, design: Design, other: Map<string, FirewallContents>): string[] {
   const out: string[] = [];
   for (const p of chain.path) {
     if (p.type !== "device" || !p.rule) continue;
@@ -101,7 +108,7 @@ function changedRules(chain: Chain, design: Design, other: Map<string, Set<strin
       if (!rule) continue;
       content = ruleContent(rule.def);
     }
-    if (!theirs?.has(content)) out.push(p.rule === "default" ? `${p.id} (default)` : p.rule);
+    if (!theirs?.set.has(content)) out.push(p.rule === "default" ? `${p.id} (default)` : p.rule);
   }
   return out;
 }
@@ -143,15 +150,19 @@ function sameStructure(a: Design, b: Design): boolean {
   return true;
 }
 
-function firewallContent(d: Device): string {
-  return [...d.rules.map((r) => ruleContent(r.def)), `default:${d.defaultAllow ? "allow" : "deny"}`].join("\n");
+/** The services of a set of atoms (none when undefined), merged back into ranges. */
+function servicesOf(analysis: Analysis, atoms: Bitset | undefined): ServiceSet {
+  return atoms ? analysis.atoms.toServiceSet(atoms.and(analysis.any)) : { tcp: [], udp: [], icmp: false };
 }
 
-/** A service set's canonical text (atoms merged back into ranges), to compare across versions. */
-function servicesKey(analysis: Analysis, atoms: Bitset | undefined): string {
-  if (!atoms) return "";
-  const set = analysis.atoms.toServiceSet(atoms.and(analysis.any));
+/** A service set's canonical text, to compare across versions (whose atoms differ). */
+function servicesKey(set: ServiceSet): string {
   return isEmpty(set) ? "" : JSON.stringify(set);
+}
+
+/** Whether two lists hold the same strings in the same order. */
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /**
@@ -160,7 +171,13 @@ function servicesKey(analysis: Analysis, atoms: Bitset | undefined): string {
  * (compared per local class of the two versions, never per host pair). Any other change of
  * structure (zones, devices) makes every pair a candidate.
  */
-function candidatePairs(O: Analysis, N: Analysis, hosts: BothHost[]): Candidates[] {
+function candidatePairs(
+  O: Analysis,
+  N: Analysis,
+  hosts: BothHost[],
+  oldRules: Map<string, FirewallContents>,
+  newRules: Map<string, FirewallContents>,
+): Candidates[] {
   if (!sameStructure(O.design, N.design)) return [{}];
   const out: Candidates[] = [];
   const dirty: number[] = [];
@@ -177,7 +194,7 @@ function candidatePairs(O: Analysis, N: Analysis, hosts: BothHost[]): Candidates
   for (const od of O.design.devices) {
     if (!od.firewall) continue;
     const nd = N.design.devices[od.index] as Device;
-    if (firewallContent(od) === firewallContent(nd)) continue;
+    if (sameList((oldRules.get(od.id) as FirewallContents).list, (newRules.get(nd.id) as FirewallContents).list)) continue;
     const f = od.index;
     // the clean hosts by their local classes at f in the two versions, per side
     const group = (side: 0 | 1) => {
@@ -204,8 +221,8 @@ function candidatePairs(O: Analysis, N: Analysis, hosts: BothHost[]): Candidates
     for (const x of froms) {
       const targets: number[] = [];
       for (const y of tos) {
-        const before = servicesKey(O, O.core.table(f).decision(x.o, y.o));
-        const after = servicesKey(N, N.core.table(f).decision(x.n, y.n));
+        const before = servicesKey(servicesOf(O, O.core.table(f).decision(x.o, y.o)));
+        const after = servicesKey(servicesOf(N, N.core.table(f).decision(x.n, y.n)));
         if (before !== after) targets.push(...y.hosts);
       }
       if (targets.length > 0) out.push({ sources: x.hosts, targets });
@@ -224,6 +241,8 @@ function changedPairs(
   O: Analysis,
   N: Analysis,
   hosts: BothHost[],
+  oldRules: Map<string, FirewallContents>,
+  newRules: Map<string, FirewallContents>,
 ): Array<{ s: BothHost; t: BothHost; before: ServiceSet; after: ServiceSet }> {
   // joint classes: (class in the old version, class in the new), -1 where the host is absent
   const joint = (side: 0 | 1) => {
@@ -271,45 +290,36 @@ function changedPairs(
     }
     return m;
   };
-  for (const cand of candidatePairs(O, N, hosts)) {
+  for (const cand of candidatePairs(O, N, hosts, oldRules, newRules)) {
     const sources = byClass(cand.sources ?? all, src.of);
     const targets = byClass(cand.targets ?? all, dst.of);
     const compare = (cs: number, ct: number, oAtoms: Bitset | undefined, nAtoms: Bitset | undefined) => {
-      const before = servicesKey(O, oAtoms);
-      const after = servicesKey(N, nAtoms);
-      if (before === after) return;
+      // the services once per pair of classes, shared by its host pairs
+      const before = servicesOf(O, oAtoms);
+      const after = servicesOf(N, nAtoms);
+      if (servicesKey(before) === servicesKey(after)) return;
       for (const si of sources.get(cs) as number[])
         for (const ti of targets.get(ct) as number[]) {
           if (si === ti) continue;
           const key = `${si},${ti}`;
           if (found.has(key)) continue;
-          found.set(key, {
-            s: hosts[si] as BothHost,
-            t: hosts[ti] as BothHost,
-            before: oAtoms ? O.atoms.toServiceSet(oAtoms.and(O.any)) : { tcp: [], udp: [], icmp: false },
-            after: nAtoms ? N.atoms.toServiceSet(nAtoms.and(N.any)) : { tcp: [], udp: [], icmp: false },
-          });
+          found.set(key, { s: hosts[si] as BothHost, t: hosts[ti] as BothHost, before, after });
         }
     };
-    if (sources.size <= targets.size) {
-      for (const cs of sources.keys()) {
-        const { o, n } = src.classes[cs] as { o: number; n: number };
-        const before = line(0, 0, o);
-        const after = line(1, 0, n);
-        for (const ct of targets.keys()) {
-          const d = dst.classes[ct] as { o: number; n: number };
-          compare(cs, ct, d.o < 0 ? undefined : before.get(d.o), d.n < 0 ? undefined : after.get(d.n));
-        }
-      }
-    } else {
-      for (const ct of targets.keys()) {
-        const { o, n } = dst.classes[ct] as { o: number; n: number };
-        const before = line(0, 1, o);
-        const after = line(1, 1, n);
-        for (const cs of sources.keys()) {
-          const c = src.classes[cs] as { o: number; n: number };
-          compare(cs, ct, c.o < 0 ? undefined : before.get(c.o), c.n < 0 ? undefined : after.get(c.n));
-        }
+    // one row per source class, or one column per destination class, whichever side has fewer
+    const byRows = sources.size <= targets.size;
+    const side = byRows ? 0 : 1;
+    const [outer, inner, outerClasses, innerClasses] = byRows ? [sources, targets, src, dst] : [targets, sources, dst, src];
+    for (const x of outer.keys()) {
+      const { o, n } = outerClasses.classes[x] as { o: number; n: number };
+      const before = line(0, side, o);
+      const after = line(1, side, n);
+      for (const y of inner.keys()) {
+        const c = innerClasses.classes[y] as { o: number; n: number };
+        const oAtoms = c.o < 0 ? undefined : before.get(c.o);
+        const nAtoms = c.n < 0 ? undefined : after.get(c.n);
+        if (byRows) compare(x, y, oAtoms, nAtoms);
+        else compare(y, x, oAtoms, nAtoms);
       }
     }
   }
@@ -329,7 +339,7 @@ export function reachDiff(older: CheckedDesign, newer: CheckedDesign): DiffResul
   const newRules = ruleContents(newer.design);
   const gained: PairChange[] = [];
   const lost: PairChange[] = [];
-  for (const { s, t, before, after } of changedPairs(O, N, hosts)) {
+  for (const { s, t, before, after } of changedPairs(O, N, hosts, oldRules, newRules)) {
     const extra = subtract(after, before);
     if (!isEmpty(extra) && s.n && t.n) {
       const change: PairChange = { source: s.id, target: t.id, services: formatServiceSet(extra), rules: [] };
