@@ -61,8 +61,6 @@ export class Contagion {
   private sourceClasses?: number[];
   /** the chains of the steps of the paths asked for, by mode and hosts */
   private readonly steps = new Map<string, Chain | undefined>();
-  /** the members of the only source class, in index order, when there is one */
-  private onlySources?: Host[];
 
   constructor(
     readonly design: Design,
@@ -285,17 +283,13 @@ export class Contagion {
   sources(h: Host): Host[] {
     const target = this.classOf[h.index] as number;
     if ((this.dist[target] as number) < 0) return [];
+    // one source class: the search reached every class it reached from that one (its members are
+    // in host order, as they were added)
+    if (!this.sourceClasses) this.sourceClasses = this.classes.flatMap((c, i) => (this.isSource(c) ? [i] : []));
+    if (this.sourceClasses.length === 1)
+      return (this.classes[this.sourceClasses[0] as number] as HostClass).members.filter((m) => m.index !== h.index);
     if (!this.closures) this.closures = new Map();
     const out: Host[] = [];
-    // one source class: the search reached every class it reached from that one
-    if (!this.sourceClasses) this.sourceClasses = this.classes.flatMap((c, i) => (this.isSource(c) ? [i] : []));
-    if (this.sourceClasses.length === 1) {
-      if (!this.onlySources)
-        this.onlySources = [...(this.classes[this.sourceClasses[0] as number] as HostClass).members].sort(
-          (a, b) => a.index - b.index,
-        );
-      return this.onlySources.filter((m) => m.index !== h.index);
-    }
     this.classes.forEach((c, i) => {
       if (!this.isSource(c)) return;
       let closure = this.closures?.get(i);
